@@ -1,0 +1,50 @@
+import path from "node:path";
+
+/** Settings read once from the environment. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  /** Public base URL used in links sent by email (invitations, resets). */
+  publicUrl: string;
+  logLevel: string;
+  /** Serve the built web app from this folder (null: API only). */
+  webDir: string | null;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  loginMaxFailures: number;
+  loginWindowMinutes: number;
+  /** Mark cookies Secure (behind https). */
+  secureCookies: boolean;
+  trustProxy: boolean;
+}
+
+function int(value: string | undefined, fallback: number): number {
+  const n = value === undefined || value === "" ? NaN : Number(value);
+  return Number.isFinite(n) ? n : fallback;
+}
+
+/** Build the configuration from `env` (defaults suit a developer machine). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const port = int(env.PORT, 3000);
+  const host = env.HOST || "0.0.0.0";
+  const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, "");
+  const databaseUrl = env.DATABASE_URL && /^postgres(ql)?:\/\//.test(env.DATABASE_URL) ? env.DATABASE_URL : null;
+  return {
+    port,
+    host,
+    dataDir: path.resolve(env.DATA_DIR || "data"),
+    databaseUrl,
+    publicUrl,
+    logLevel: env.LOG_LEVEL || "info",
+    webDir: env.WEB_DIR === "" ? null : path.resolve(env.WEB_DIR || "dist/web"),
+    sessionIdleMinutes: int(env.SESSION_IDLE_MINUTES, 120),
+    sessionAbsoluteHours: int(env.SESSION_ABSOLUTE_HOURS, 12),
+    loginMaxFailures: int(env.LOGIN_MAX_FAILURES, 5),
+    loginWindowMinutes: int(env.LOGIN_WINDOW_MINUTES, 15),
+    secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === "true" : publicUrl.startsWith("https://"),
+    trustProxy: env.TRUST_PROXY === "true",
+    ...overrides,
+  };
+}

@@ -1,0 +1,38 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from "kysely";
+import * as foundation from "./migrations/2026-11-23T1800-foundation.js";
+
+/** Migrations in order; a static list so the same code runs from TypeScript and from dist/. */
+const MIGRATIONS: Record<string, Migration> = {
+  "2026-11-23T1800-foundation": foundation,
+};
+
+class StaticProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return MIGRATIONS;
+  }
+}
+
+function migrator(db: Kysely<any>): Migrator {
+  return new Migrator({ db, provider: new StaticProvider() });
+}
+
+function check(result: MigrationResultSet): string[] {
+  if (result.error) throw result.error instanceof Error ? result.error : new Error(String(result.error));
+  return (result.results ?? []).map((r) => `${r.direction} ${r.migrationName}: ${r.status}`);
+}
+
+/** Apply every pending migration; returns one line per migration run. */
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  return check(await migrator(db).migrateToLatest());
+}
+
+/** Undo every migration (tests check up → down → up). */
+export async function migrateDownAll(db: Kysely<any>): Promise<string[]> {
+  const lines: string[] = [];
+  for (;;) {
+    const result = await migrator(db).migrateDown();
+    const step = check(result);
+    if (step.length === 0) return lines;
+    lines.push(...step);
+  }
+}

@@ -1,0 +1,192 @@
+import type { Generated } from "kysely";
+
+/**
+ * Tables as TypeScript sees them (camelCase through CamelCasePlugin; snake_case in SQL).
+ * Instants are ISO-8601 UTC strings in both dialects so that one set of
+ * queries serves SQLite and PostgreSQL; flags are 0/1 integers for the same reason.
+ */
+export interface CountryTable {
+  code: string;
+  nameAr: string;
+  nameEn: string;
+  oicStatus: string;
+}
+
+export interface OrganisationTable {
+  id: string;
+  code: string;
+  kind: string;
+  nameAr: string;
+  nameEn: string;
+  country: string | null;
+  cityAr: string | null;
+  cityEn: string | null;
+  email: string | null;
+  phone: string | null;
+  website: string | null;
+  addressAr: string | null;
+  addressEn: string | null;
+  visibility: string;
+  /** With visibility "group": the group the record is shared with. */
+  shareGroupId: string | null;
+  searchText: string;
+  archivedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface GroupTable {
+  id: string;
+  code: string;
+  nameAr: string;
+  nameEn: string;
+  descriptionAr: string | null;
+  descriptionEn: string | null;
+  archivedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface GroupMemberTable {
+  groupId: string;
+  organisationId: string;
+}
+
+export interface PersonTable {
+  id: string;
+  organisationId: string;
+  nameAr: string;
+  nameEn: string;
+  position: string;
+  titleAr: string | null;
+  titleEn: string | null;
+  email: string | null;
+  phone: string | null;
+  preferredLanguage: string;
+  visibility: string;
+  /** With visibility "group": the group the record is shared with. */
+  shareGroupId: string | null;
+  searchText: string;
+  archivedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface UserTable {
+  id: string;
+  email: string;
+  name: string;
+  passwordHash: string | null;
+  role: string;
+  organisationId: string;
+  personId: string | null;
+  locale: string;
+  digits: string;
+  disabledAt: string | null;
+  passwordChangedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SessionTable {
+  id: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  userId: string;
+  name: string;
+  tokenHash: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface InvitationTable {
+  id: string;
+  tokenHash: string;
+  email: string;
+  name: string | null;
+  role: string;
+  organisationId: string;
+  invitedBy: string | null;
+  createdAt: string;
+  expiresAt: string;
+  acceptedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface PasswordResetTable {
+  id: string;
+  tokenHash: string;
+  userId: string;
+  createdBy: string | null;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+export interface LoginFailureTable {
+  id: Generated<number>;
+  emailKey: string;
+  ip: string;
+  at: string;
+}
+
+export interface OutboxTable {
+  id: string;
+  organisationId: string | null;
+  toEmail: string;
+  subject: string;
+  body: string;
+  kind: string;
+  locale: string;
+  status: string;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+export interface AuditTable {
+  id: Generated<number>;
+  at: string;
+  actorId: string | null;
+  organisationId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  summary: string;
+  changes: string | null;
+}
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface DB {
+  countries: CountryTable;
+  organisations: OrganisationTable;
+  groups: GroupTable;
+  groupMembers: GroupMemberTable;
+  people: PersonTable;
+  users: UserTable;
+  sessions: SessionTable;
+  apiTokens: ApiTokenTable;
+  invitations: InvitationTable;
+  passwordResets: PasswordResetTable;
+  loginFailures: LoginFailureTable;
+  outbox: OutboxTable;
+  auditLog: AuditTable;
+  meta: MetaTable;
+}

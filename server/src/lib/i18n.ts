@@ -1,0 +1,44 @@
+import { IntlMessageFormat } from "intl-messageformat";
+import en from "../../../common/i18n/en.json" with { type: "json" };
+import ar from "../../../common/i18n/ar.json" with { type: "json" };
+import type { Locale } from "../../../common/roles.js";
+
+type Catalog = Record<string, unknown>;
+const CATALOGS: Record<Locale, Catalog> = { en, ar };
+const cache = new Map<string, IntlMessageFormat>();
+
+function lookup(catalog: Catalog, key: string): string | undefined {
+  let node: unknown = catalog;
+  for (const part of key.split(".")) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === "string" ? node : undefined;
+}
+
+/** Whether a catalog key exists (in English, which defines the keys). */
+export function hasMessage(key: string): boolean {
+  return lookup(CATALOGS.en, key) !== undefined;
+}
+
+/**
+ * Translate an ICU message of the shared catalogs on the server (error and
+ * validation messages, emails). Falls back to English, then to the key.
+ */
+export function translate(locale: Locale, key: string, values?: Record<string, unknown>): string {
+  const source = lookup(CATALOGS[locale], key) ?? lookup(CATALOGS.en, key);
+  if (source === undefined) return key;
+  const cacheKey = `${locale}\u0000${key}`;
+  let format = cache.get(cacheKey);
+  if (!format) {
+    format = new IntlMessageFormat(source, locale);
+    cache.set(cacheKey, format);
+  }
+  return String(format.format(values as Record<string, string | number>));
+}
+
+/** The label of a request field, in the given language (its name if unknown). */
+export function fieldLabel(locale: Locale, field: string): string {
+  const key = `fields.${field}`;
+  return hasMessage(key) ? translate(locale, key) : field;
+}

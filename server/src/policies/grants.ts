@@ -1,0 +1,44 @@
+import type { Action, Relation } from "../../../common/permissions.js";
+import type { Role } from "../../../common/roles.js";
+
+export type Subject = Role | "anonymous";
+
+const ALL: Relation[] = ["own", "shared", "other", "public"];
+const READABLE: Relation[] = ["own", "shared", "public"];
+const OWN: Relation[] = ["own"];
+const SIGNED_IN: Subject[] = ["coordinator", "org_admin", "member", "trainer", "participant"];
+
+function everyone(relations: Relation[]): Partial<Record<Subject, Relation[]>> {
+  return Object.fromEntries(SIGNED_IN.map((role) => [role, relations]));
+}
+
+/**
+ * Who may do what, by role and by the record's relation to the actor.
+ * What is not listed is denied. This table is the whole of authorization;
+ * services call `authorize()` and list queries use `scopeRelations()`, both reading it.
+ */
+export const GRANTS: Record<Action, Partial<Record<Subject, Relation[]>>> = {
+  "organisation.read": { ...everyone(READABLE), coordinator: ALL, anonymous: ["public"] },
+  "organisation.create": { coordinator: ALL },
+  "organisation.update": { coordinator: ALL, org_admin: OWN },
+  "organisation.archive": { coordinator: ALL },
+
+  // Groups are shared structure (who belongs to "GCC Hajj offices"): every signed-in user reads them.
+  "group.read": everyone(ALL),
+  "group.create": { coordinator: ALL },
+  "group.update": { coordinator: ALL },
+
+  "person.read": { ...everyone(READABLE), coordinator: ALL, anonymous: ["public"] },
+  "person.create": { coordinator: ALL, org_admin: OWN },
+  "person.update": { coordinator: ALL, org_admin: OWN },
+  "person.archive": { coordinator: ALL, org_admin: OWN },
+
+  "user.read": { coordinator: ALL, org_admin: OWN },
+  "user.invite": { coordinator: ALL, org_admin: OWN },
+  "user.update": { coordinator: ALL, org_admin: OWN },
+  "user.disable": { coordinator: ALL, org_admin: OWN },
+  "user.reset_password": { coordinator: ALL, org_admin: OWN },
+
+  "outbox.read": { coordinator: ALL, org_admin: OWN },
+  "audit.read": { coordinator: ALL, org_admin: OWN },
+};

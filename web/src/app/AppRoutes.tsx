@@ -1,0 +1,67 @@
+import { lazy } from "react";
+import { Navigate, Route, Routes } from "react-router";
+import { LoginPage } from "../features/auth/LoginPage.js";
+import { AcceptInvitationPage } from "../features/auth/AcceptInvitationPage.js";
+import { ResetPasswordPage } from "../features/auth/ResetPasswordPage.js";
+import { HomePage } from "../features/home/HomePage.js";
+import { OrganisationsPage } from "../features/directory/OrganisationsPage.js";
+import { OrganisationDetailPage } from "../features/directory/OrganisationDetailPage.js";
+import { PeoplePage } from "../features/directory/PeoplePage.js";
+import { PersonDetailPage } from "../features/directory/PersonDetailPage.js";
+import { GroupsPage } from "../features/directory/GroupsPage.js";
+import { GroupDetailPage } from "../features/directory/GroupDetailPage.js";
+import { Layout } from "./Layout.js";
+import { RequireAuth } from "./RequireAuth.js";
+import { NotFoundPage } from "./StatusPages.js";
+
+// Forms and administration are fetched only when opened, to keep the first load small.
+const OrganisationFormPage = lazy(() => import("../features/directory/OrganisationFormPage.js").then((m) => ({ default: m.OrganisationFormPage })));
+const PersonFormPage = lazy(() => import("../features/directory/PersonFormPage.js").then((m) => ({ default: m.PersonFormPage })));
+const GroupFormPage = lazy(() => import("../features/directory/GroupFormPage.js").then((m) => ({ default: m.GroupFormPage })));
+const AccountPage = lazy(() => import("../features/account/AccountPage.js").then((m) => ({ default: m.AccountPage })));
+const AdminLayout = lazy(() => import("../features/admin/AdminLayout.js").then((m) => ({ default: m.AdminLayout })));
+const AdminIndex = lazy(() => import("../features/admin/AdminLayout.js").then((m) => ({ default: m.AdminIndex })));
+const UsersPage = lazy(() => import("../features/admin/UsersPage.js").then((m) => ({ default: m.UsersPage })));
+const InvitationsPage = lazy(() => import("../features/admin/InvitationsPage.js").then((m) => ({ default: m.InvitationsPage })));
+const OutboxPage = lazy(() => import("../features/admin/OutboxPage.js").then((m) => ({ default: m.OutboxPage })));
+const AuditPage = lazy(() => import("../features/admin/AuditPage.js").then((m) => ({ default: m.AuditPage })));
+
+/** Every address of the web app. */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route path="login" element={<LoginPage />} />
+        <Route path="invite/:token" element={<AcceptInvitationPage />} />
+        <Route path="reset/:token" element={<ResetPasswordPage />} />
+        <Route element={<RequireAuth />}>
+          <Route index element={<HomePage />} />
+          <Route path="directory">
+            <Route index element={<Navigate to="organisations" replace />} />
+            <Route path="organisations" element={<OrganisationsPage />} />
+            <Route path="organisations/new" element={<OrganisationFormPage />} />
+            <Route path="organisations/:code" element={<OrganisationDetailPage />} />
+            <Route path="organisations/:code/edit" element={<OrganisationFormPage />} />
+            <Route path="people" element={<PeoplePage />} />
+            <Route path="people/new" element={<PersonFormPage />} />
+            <Route path="people/:id" element={<PersonDetailPage />} />
+            <Route path="people/:id/edit" element={<PersonFormPage />} />
+            <Route path="groups" element={<GroupsPage />} />
+            <Route path="groups/new" element={<GroupFormPage />} />
+            <Route path="groups/:code" element={<GroupDetailPage />} />
+            <Route path="groups/:code/edit" element={<GroupFormPage />} />
+          </Route>
+          <Route path="account" element={<AccountPage />} />
+          <Route path="admin" element={<AdminLayout />}>
+            <Route index element={<AdminIndex />} />
+            <Route path="users" element={<UsersPage />} />
+            <Route path="invitations" element={<InvitationsPage />} />
+            <Route path="outbox" element={<OutboxPage />} />
+            <Route path="audit" element={<AuditPage />} />
+          </Route>
+        </Route>
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,47 @@
+import { useCallback } from "react";
+import { useTranslation } from "react-i18next";
+import { useDisplaySettings } from "../app/useDisplaySettings.js";
+
+/** Format a number in the interface language with the user's digits (Arabic-Indic or Latin). */
+export function formatNumber(value: number, locale: string, digits: string): string {
+  return new Intl.NumberFormat(`${locale}-u-nu-${digits}`).format(value);
+}
+
+export function useFormatNumber(): (value: number) => string {
+  const { i18n } = useTranslation();
+  const { digits } = useDisplaySettings();
+  const locale = i18n.language;
+  return useCallback((value: number) => formatNumber(value, locale, digits), [locale, digits]);
+}
+
+interface Bilingual {
+  nameAr?: string | null;
+  nameEn?: string | null;
+}
+
+/** Pick the Arabic or English text of a record for the interface language (the other one if empty). */
+export function pickLocal(ar: string | null | undefined, en: string | null | undefined, language: string): string {
+  const first = language === "ar" ? ar : en;
+  const second = language === "ar" ? en : ar;
+  return (first && first.trim()) || second || "";
+}
+
+/** The record's name in the interface language, and the other one. */
+export function useLocalName() {
+  const { i18n } = useTranslation();
+  const language = i18n.language;
+  return useCallback(
+    (record: Bilingual | null | undefined, which: "local" | "other" = "local") => {
+      if (!record) return "";
+      if (which === "other") return (language === "ar" ? record.nameEn : record.nameAr) ?? "";
+      return pickLocal(record.nameAr, record.nameEn, language);
+    },
+    [language],
+  );
+}
+
+export function usePickLocal() {
+  const { i18n } = useTranslation();
+  const language = i18n.language;
+  return useCallback((ar: string | null | undefined, en: string | null | undefined) => pickLocal(ar, en, language), [language]);
+}

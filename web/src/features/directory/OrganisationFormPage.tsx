@@ -1,0 +1,176 @@
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate, useParams } from "react-router";
+import { ORGANISATION_KINDS, VISIBILITIES } from "../../../../common/roles.js";
+import { api } from "../../api/client.js";
+import type { Organisation } from "../../api/types.js";
+import { useAction, useApi } from "../../api/useApi.js";
+import { Forbidden } from "../../app/StatusPages.js";
+import { useMe } from "../../app/useSession.js";
+import { RadioGroupField, SelectField, TextAreaField, TextField } from "../../components/Field.js";
+import { ErrorState, FormErrors, Loading } from "../../components/Feedback.js";
+import { useLocalName } from "../../components/format.js";
+import { PageHeader, usePageTitle } from "../../components/PageHeader.js";
+import { changedBody, createBody, missingFields, toFormValues, type FormValues } from "./formValues.js";
+import { invalidateDirectoryCache, useCountries } from "./useDirectoryData.js";
+
+const KEYS = ["nameAr", "nameEn", "code", "kind", "country", "cityAr", "cityEn", "email", "phone", "website", "addressAr", "addressEn", "visibility"] as const;
+const REQUIRED = ["nameAr", "nameEn", "code", "kind", "visibility"] as const;
+
+function OrganisationForm({ existing }: { existing?: Organisation }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const localName = useLocalName();
+  const countries = useCountries();
+  const [initial] = useState<FormValues>(() => toFormValues(existing, KEYS, { kind: "hajj_mission", visibility: "members" }));
+  const [values, setValues] = useState<FormValues>(initial);
+  const [missing, setMissing] = useState<Record<string, string>>({});
+  const action = useAction();
+  const set = (key: string) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
+  const error = (key: string) => missing[key] ?? action.fieldError(key);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const local = missingFields(values, REQUIRED, (key) => t("validation.required", { field: t(`fields.${key}` as "fields.name") }));
+    setMissing(local);
+    if (Object.keys(local).length > 0) return;
+    const result = existing
+      ? await action.run(() => api.patch<Organisation>(`/api/organisations/${encodeURIComponent(existing.id)}`, changedBody(initial, values)))
+      : await action.run(() => api.post<Organisation>("/api/organisations", { country: null, ...createBody(values) }));
+    if (result.ok) {
+      invalidateDirectoryCache();
+      const code = result.value?.code ?? values.code.trim();
+      navigate(`/directory/organisations/${encodeURIComponent(code)}`);
+    }
+  }
+
+  const title = existing ? t("directory.edit_organisation") : t("directory.new_organisation");
+
+  return (
+    <>
+      <PageHeader
+        crumbs={[
+          { label: t("directory.organisations_title"), to: "/directory/organisations" },
+          ...(existing ? [{ label: localName(existing), to: `/directory/organisations/${encodeURIComponent(existing.code)}` }] : []),
+        ]}
+        title={title}
+        subtitle={existing ? localName(existing) : undefined}
+      />
+      <form onSubmit={onSubmit} noValidate className="form form--wide">
+        <p className="form-note">{t("common.required_note")}</p>
+        <FormErrors error={action.error} shownFields={[...KEYS]} localMessage={Object.keys(missing).length > 0 ? t("errors.VALIDATION_FAILED") : null} />
+
+        <fieldset className="form-section">
+          <legend>{t("directory.section_identity")}</legend>
+          <div className="form-grid">
+            <TextField id="org-nameAr" label={t("fields.nameAr")} dir="rtl" lang="ar" value={values.nameAr} onChange={set("nameAr")} error={error("nameAr")} required />
+            <TextField id="org-nameEn" label={t("fields.nameEn")} dir="ltr" lang="en" value={values.nameEn} onChange={set("nameEn")} error={error("nameEn")} required />
+            <TextField
+              id="org-code"
+              label={t("fields.code")}
+              dir="ltr"
+              value={values.code}
+              onChange={(v) => set("code")(v.toLowerCase())}
+              error={error("code")}
+              hint={t("directory.code_hint")}
+              autoCapitalize="none"
+              spellCheck={false}
+              required
+            />
+            <SelectField
+              id="org-kind"
+              label={t("fields.kind")}
+              value={values.kind}
+              onChange={set("kind")}
+              options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`directory.kinds.${k}`) }))}
+              error={error("kind")}
+              required
+            />
+          </div>
+        </fieldset>
+
+        <fieldset className="form-section">
+          <legend>{t("directory.section_location")}</legend>
+          <div className="form-grid">
+            <SelectField
+              id="org-country"
+              label={t("fields.country")}
+              value={values.country}
+              onChange={set("country")}
+              placeholder={t("directory.no_country")}
+              options={countries.items.map((c) => ({ value: c.code, label: localName(c) }))}
+              error={error("country")}
+              className="form-grid-full"
+            />
+            <TextField id="org-cityAr" label={t("fields.cityAr")} dir="rtl" lang="ar" value={values.cityAr} onChange={set("cityAr")} error={error("cityAr")} />
+            <TextField id="org-cityEn" label={t("fields.cityEn")} dir="ltr" lang="en" value={values.cityEn} onChange={set("cityEn")} error={error("cityEn")} />
+            <TextAreaField id="org-addressAr" label={t("fields.addressAr")} dir="rtl" lang="ar" value={values.addressAr} onChange={set("addressAr")} error={error("addressAr")} />
+            <TextAreaField id="org-addressEn" label={t("fields.addressEn")} dir="ltr" lang="en" value={values.addressEn} onChange={set("addressEn")} error={error("addressEn")} />
+          </div>
+        </fieldset>
+
+        <fieldset className="form-section">
+          <legend>{t("directory.contact")}</legend>
+          <div className="form-grid">
+            <TextField id="org-email" label={t("fields.email")} type="email" dir="ltr" autoComplete="off" value={values.email} onChange={set("email")} error={error("email")} />
+            <TextField id="org-phone" label={t("fields.phone")} type="tel" dir="ltr" value={values.phone} onChange={set("phone")} error={error("phone")} hint={t("directory.phone_hint")} />
+            <TextField
+              id="org-website"
+              label={t("fields.website")}
+              type="url"
+              dir="ltr"
+              value={values.website}
+              onChange={set("website")}
+              error={error("website")}
+              placeholder="https://"
+              className="form-grid-full"
+            />
+          </div>
+        </fieldset>
+
+        <VisibilityField id="org-visibility" value={values.visibility} onChange={set("visibility")} error={error("visibility")} />
+
+        <div className="form-actions">
+          <button type="submit" className="button button--primary" disabled={action.pending} aria-busy={action.pending || undefined}>
+            {action.pending ? t("common.saving") : existing ? t("common.save_changes") : t("directory.create_organisation")}
+          </button>
+          <Link to={existing ? `/directory/organisations/${encodeURIComponent(existing.code)}` : "/directory/organisations"} className="button button--secondary">
+            {t("common.cancel")}
+          </Link>
+        </div>
+      </form>
+    </>
+  );
+}
+
+/** The four visibility levels, each explained. */
+export function VisibilityField({ id, value, onChange, error }: { id: string; value: string; onChange(value: string): void; error?: string }) {
+  const { t } = useTranslation();
+  return (
+    <RadioGroupField
+      id={id}
+      legend={t("fields.visibility")}
+      value={value}
+      onChange={onChange}
+      error={error}
+      required
+      options={VISIBILITIES.map((v) => ({ value: v, label: t(`directory.visibilities.${v}`), description: t(`directory.visibility_help.${v}`) }))}
+    />
+  );
+}
+
+/** /directory/organisations/new and /directory/organisations/:code/edit */
+export function OrganisationFormPage() {
+  const { t } = useTranslation();
+  const { code } = useParams();
+  const me = useMe();
+  const existing = useApi<Organisation>(code ? `/api/organisations/${encodeURIComponent(code)}` : null);
+  usePageTitle(code ? t("directory.edit_organisation") : t("directory.new_organisation"));
+
+  if (!code) return me.can.manageDirectory ? <OrganisationForm /> : <Forbidden />;
+  if (existing.error?.code === "FORBIDDEN") return <Forbidden />;
+  if (existing.error) return <ErrorState error={existing.error} onRetry={existing.reload} />;
+  if (!existing.data) return <Loading />;
+  if (!existing.data.abilities?.update) return <Forbidden />;
+  return <OrganisationForm key={existing.data.id} existing={existing.data} />;
+}
