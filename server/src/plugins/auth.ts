@@ -66,6 +66,8 @@ export const authPlugin = fp<{ auth: AuthService; secureCookies: boolean }>(asyn
       }
     }
     if (request.actor) request.locale = request.actor.locale;
+    // Sign-in is checked before the body is validated: anonymous callers learn nothing about a route's input.
+    if (request.routeOptions.config?.auth !== "public" && request.routeOptions.url) requireActor(request);
 
     if (!SAFE_METHODS.has(request.method)) {
       // Browsers send Origin on cross-site writes; refuse those outright.
@@ -77,11 +79,6 @@ export const authPlugin = fp<{ auth: AuthService; secureCookies: boolean }>(asyn
     }
   });
 
-  app.addHook("preHandler", async (request) => {
-    if (!request.url.startsWith("/api/")) return;
-    if (request.routeOptions.config?.auth === "public") return;
-    requireActor(request);
-  });
 
   app.addHook("onSend", async (request, reply, payload) => {
     if (request.url.startsWith("/api/")) {

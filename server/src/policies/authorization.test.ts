@@ -1,0 +1,315 @@
+/**
+ * Authorization, driven by one declarative table: role × action × relation of the
+ * record to the caller → allowed or denied. Each cell is checked over HTTP on the
+ * single-record endpoint and, for reads, in the list endpoint too. Every route the
+ * app registers must appear in ROUTES below, or the test fails.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Action } from "../../../common/permissions.js";
+import { newId, nowIso } from "../lib/tokens.js";
+import { buildTestApp, login, LOGINS, orgId, type Client, type TestApp } from "../test/app.js";
+import { DIALECTS } from "../test/dialects.js";
+
+type Subject = "anonymous" | "coordinator" | "org_admin" | "member" | "trainer" | "participant";
+type Rel = "own" | "shared" | "other" | "public";
+const RELS: Rel[] = ["own", "shared", "other", "public"];
+const Y = true;
+const N = false;
+const _ = null; // relation does not apply to this action
+
+/** [own, shared, other, public] — the expected answer, written independently of policies/grants.ts. */
+const TABLE: Record<Action, Record<Subject, Array<boolean | null>>> = {
+  "organisation.read":    { anonymous: [N, N, N, Y], coordinator: [Y, Y, Y, Y], org_admin: [Y, Y, N, Y], member: [Y, Y, N, Y], trainer: [Y, Y, N, Y], participant: [Y, Y, N, Y] },
+  "organisation.create":  { anonymous: [_, _, N, _], coordinator: [_, _, Y, _], org_admin: [_, _, N, _], member: [_, _, N, _], trainer: [_, _, N, _], participant: [_, _, N, _] },
+  "organisation.update":  { anonymous: [N, N, N, N], coordinator: [Y, Y, Y, Y], org_admin: [Y, N, N, N], member: [N, N, N, N], trainer: [N, N, N, N], participant: [N, N, N, N] },
+  "organisation.archive": { anonymous: [N, N, N, N], coordinator: [Y, Y, Y, Y], org_admin: [N, N, N, N], member: [N, N, N, N], trainer: [N, N, N, N], participant: [N, N, N, N] },
+  "group.read":           { anonymous: [_, N, _, _], coordinator: [_, Y, _, _], org_admin: [_, Y, _, _], member: [_, Y, _, _], trainer: [_, Y, _, _], participant: [_, Y, _, _] },
+  "group.create":         { anonymous: [_, _, N, _], coordinator: [_, _, Y, _], org_admin: [_, _, N, _], member: [_, _, N, _], trainer: [_, _, N, _], participant: [_, _, N, _] },
+  "group.update":         { anonymous: [_, N, _, _], coordinator: [_, Y, _, _], org_admin: [_, N, _, _], member: [_, N, _, _], trainer: [_, N, _, _], participant: [_, N, _, _] },
+  "person.read":          { anonymous: [N, N, N, Y], coordinator: [Y, Y, Y, Y], org_admin: [Y, Y, N, Y], member: [Y, Y, N, Y], trainer: [Y, Y, N, Y], participant: [Y, Y, N, Y] },
+  "person.create":        { anonymous: [N, _, N, _], coordinator: [Y, _, Y, _], org_admin: [Y, _, N, _], member: [N, _, N, _], trainer: [N, _, N, _], participant: [N, _, N, _] },
+  "person.update":        { anonymous: [N, N, N, N], coordinator: [Y, Y, Y, Y], org_admin: [Y, N, N, N], member: [N, N, N, N], trainer: [N, N, N, N], participant: [N, N, N, N] },
+  "person.archive":       { anonymous: [N, N, N, N], coordinator: [Y, Y, Y, Y], org_admin: [Y, N, N, N], member: [N, N, N, N], trainer: [N, N, N, N], participant: [N, N, N, N] },
+  "user.read":            { anonymous: [N, _, N, _], coordinator: [Y, _, Y, _], org_admin: [Y, _, N, _], member: [N, _, N, _], trainer: [N, _, N, _], participant: [N, _, N, _] },
+  "user.invite":          { anonymous: [N, _, N, _], coordinator: [Y, _, Y, _], org_admin: [Y, _, N, _], member: [N, _, N, _], trainer: [N, _, N, _], participant: [N, _, N, _] },
+  "user.update":          { anonymous: [N, _, N, _], coordinator: [Y, _, Y, _], org_admin: [Y, _, N, _], member: [N, _, N, _], trainer: [N, _, N, _], participant: [N, _, N, _] },
+  "user.disable":         { anonymous: [N, _, N, _], coordinator: [Y, _, Y, _], org_admin: [Y, _, N, _], member: [N, _, N, _], trainer: [N, _, N, _], participant: [N, _, N, _] },
+  "user.reset_password":  { anonymous: [N, _, N, _], coordinator: [Y, _, Y, _], org_admin: [Y, _, N, _], member: [N, _, N, _], trainer: [N, _, N, _], participant: [N, _, N, _] },
+  "outbox.read":          { anonymous: [N, _, N, _], coordinator: [Y, _, Y, _], org_admin: [Y, _, N, _], member: [N, _, N, _], trainer: [N, _, N, _], participant: [N, _, N, _] },
+  "audit.read":           { anonymous: [N, _, N, _], coordinator: [Y, _, Y, _], org_admin: [Y, _, N, _], member: [N, _, N, _], trainer: [N, _, N, _], participant: [N, _, N, _] },
+};
+
+/** Every route, with the action that guards it ("public": anyone; "self": the caller's own account). */
+const ROUTES: Record<string, Action | "public" | "self"> = {
+  "GET /api/health": "public",
+  "GET /api/version": "public",
+  "GET /api/openapi.json": "public",
+  "GET /api/countries": "public",
+  "GET /api/auth/session": "public",
+  "POST /api/auth/login": "public",
+  "POST /api/auth/logout": "public",
+  "GET /api/auth/invitations/:token": "public",
+  "POST /api/auth/invitations/accept": "public",
+  "GET /api/auth/password-reset/:token": "public",
+  "POST /api/auth/password-reset/complete": "public",
+  "POST /api/auth/password": "self",
+  "PATCH /api/me": "self",
+  "GET /api/me/tokens": "self",
+  "POST /api/me/tokens": "self",
+  "DELETE /api/me/tokens/:id": "self",
+  "GET /api/organisations": "organisation.read",
+  "GET /api/organisations/:idOrCode": "organisation.read",
+  "POST /api/organisations": "organisation.create",
+  "PATCH /api/organisations/:id": "organisation.update",
+  "POST /api/organisations/:id/archive": "organisation.archive",
+  "POST /api/organisations/:id/restore": "organisation.archive",
+  "GET /api/groups": "group.read",
+  "GET /api/groups/:idOrCode": "group.read",
+  "POST /api/groups": "group.create",
+  "PATCH /api/groups/:id": "group.update",
+  "GET /api/people": "person.read",
+  "GET /api/people/:id": "person.read",
+  "POST /api/people": "person.create",
+  "PATCH /api/people/:id": "person.update",
+  "POST /api/people/:id/archive": "person.archive",
+  "POST /api/people/:id/restore": "person.archive",
+  "GET /api/users": "user.read",
+  "PATCH /api/users/:id": "user.update",
+  "POST /api/users/:id/disable": "user.disable",
+  "POST /api/users/:id/enable": "user.disable",
+  "POST /api/users/:id/password-reset": "user.reset_password",
+  "GET /api/invitations": "user.invite",
+  "POST /api/invitations": "user.invite",
+  "DELETE /api/invitations/:id": "user.invite",
+  "GET /api/outbox": "outbox.read",
+  "GET /api/audit": "audit.read",
+};
+
+const SUBJECT_LOGIN: Record<Exclude<Subject, "anonymous">, string> = {
+  coordinator: LOGINS.oicCoordinator,
+  org_admin: LOGINS.qatarAdmin,
+  member: LOGINS.qatarMember,
+  trainer: LOGINS.ministryTrainer,
+  participant: LOGINS.providerParticipant,
+};
+const SUBJECT_ORG: Record<Exclude<Subject, "anonymous">, string> = {
+  coordinator: "oic",
+  org_admin: "hajj-qa",
+  member: "hajj-qa",
+  trainer: "moh-sa",
+  participant: "sp-field",
+};
+const SUBJECTS: Subject[] = ["anonymous", "coordinator", "org_admin", "member", "trainer", "participant"];
+
+for (const dialect of DIALECTS) {
+  describe(`authorization table (${dialect})`, () => {
+    let t: TestApp;
+    const clients = {} as Record<Subject, Client>;
+    let counter = 0;
+
+    beforeAll(async () => {
+      t = await buildTestApp(dialect);
+      for (const s of SUBJECTS) {
+        if (s === "anonymous") {
+          clients[s] = {
+            cookie: "",
+            csrf: "",
+            request: (method, url, body) => t.app.inject({ method: method as "GET", url, payload: body as object | undefined }),
+          };
+        } else {
+          clients[s] = await login(t.app, SUBJECT_LOGIN[s]);
+        }
+      }
+      // A group with every subject's organisation (and a stranger) makes "shared with my group" testable for all.
+      const ids = await Promise.all(["oic", "hajj-qa", "moh-sa", "sp-field", "hajj-eg"].map((c) => orgId(t, c)));
+      await t.database.db.insertInto("groups").values({ id: "g-test", code: "authz-test", nameAr: "مجموعة اختبار", nameEn: "Test group", descriptionAr: null, descriptionEn: null, archivedAt: null, createdAt: nowIso(), updatedAt: nowIso() }).execute();
+      await t.database.db.insertInto("groupMembers").values(ids.map((organisationId) => ({ groupId: "g-test", organisationId }))).execute();
+    });
+    afterAll(async () => t?.close());
+
+    const unique = () => `zz${++counter}x${Date.now().toString(36)}`;
+
+    /** The organisation a record of relation `rel` to `subject` belongs to. */
+    async function ownerOrg(subject: Subject, rel: Rel): Promise<string> {
+      if (rel === "own" && subject !== "anonymous") return orgId(t, SUBJECT_ORG[subject]);
+      // Anonymous callers have no organisation: "own" is tested as an Egyptian private record.
+      return orgId(t, "hajj-eg");
+    }
+
+    function visibilityFor(rel: Rel): { visibility: string; shareGroupId: string | null } {
+      if (rel === "public") return { visibility: "public", shareGroupId: null };
+      if (rel === "shared") return { visibility: "group", shareGroupId: "g-test" };
+      return { visibility: "private", shareGroupId: null };
+    }
+
+    async function makePerson(subject: Subject, rel: Rel) {
+      const id = newId();
+      const marker = unique();
+      const { visibility, shareGroupId } = visibilityFor(rel);
+      await t.database.db.insertInto("people").values({
+        id, organisationId: await ownerOrg(subject, rel), nameAr: `شخص ${marker}`, nameEn: `Person ${marker}`, position: "staff",
+        titleAr: null, titleEn: null, email: null, phone: null, preferredLanguage: "ar", visibility, shareGroupId,
+        searchText: `person ${marker}`, archivedAt: null, createdAt: nowIso(), updatedAt: nowIso(),
+      }).execute();
+      return { id, marker };
+    }
+
+    async function makeOrganisation(subject: Subject, rel: Rel) {
+      if (rel === "own" && subject !== "anonymous") {
+        const id = await orgId(t, SUBJECT_ORG[subject]);
+        const row = await t.database.db.selectFrom("organisations").select("code").where("id", "=", id).executeTakeFirstOrThrow();
+        return { id, marker: row.code };
+      }
+      const id = newId();
+      const marker = unique();
+      const { visibility, shareGroupId } = visibilityFor(rel);
+      await t.database.db.insertInto("organisations").values({
+        id, code: marker, kind: "service_provider", nameAr: `جهة ${marker}`, nameEn: `Org ${marker}`, country: "EG", cityAr: null, cityEn: null,
+        email: null, phone: null, website: null, addressAr: null, addressEn: null, visibility, shareGroupId, searchText: `org ${marker}`,
+        archivedAt: null, createdAt: nowIso(), updatedAt: nowIso(),
+      }).execute();
+      if (shareGroupId) await t.database.db.insertInto("groupMembers").values({ groupId: shareGroupId, organisationId: id }).execute();
+      return { id, marker };
+    }
+
+    async function makeUser(subject: Subject, rel: Rel) {
+      const id = newId();
+      const email = `${unique()}@authz.rifada.test`;
+      await t.database.db.insertInto("users").values({
+        id, email, name: `User ${email}`, passwordHash: null, role: "participant", organisationId: await ownerOrg(subject, rel), personId: null,
+        locale: "en", digits: "latn", disabledAt: null, passwordChangedAt: null, createdAt: nowIso(), updatedAt: nowIso(),
+      }).execute();
+      return { id, email };
+    }
+
+    const ok = (status: number) => status >= 200 && status < 300;
+
+    /** Calls the endpoint(s) guarded by `action` for a record of relation `rel`; returns whether it was allowed. */
+    async function probe(action: Action, subject: Subject, rel: Rel): Promise<boolean> {
+      const c = clients[subject];
+      switch (action) {
+        case "person.read": {
+          const p = await makePerson(subject, rel);
+          const one = await c.request("GET", `/api/people/${p.id}`);
+          const list = await c.request("GET", `/api/people?q=${p.marker}&archived=include`);
+          const inList = ok(list.statusCode) && list.json().items.some((i: { id: string }) => i.id === p.id);
+          expect(ok(one.statusCode), `single and list agree for ${subject}/${rel}`).toBe(inList);
+          if (!ok(one.statusCode)) expect([401, 404]).toContain(one.statusCode);
+          if (ok(list.statusCode)) expect(list.json().total).toBe(inList ? 1 : 0);
+          return inList;
+        }
+        case "person.update": {
+          const p = await makePerson(subject, rel);
+          return ok((await c.request("PATCH", `/api/people/${p.id}`, { titleEn: "Changed" })).statusCode);
+        }
+        case "person.archive": {
+          const p = await makePerson(subject, rel);
+          return ok((await c.request("POST", `/api/people/${p.id}/archive`)).statusCode);
+        }
+        case "person.create": {
+          const organisationId = await ownerOrg(subject, rel);
+          const r = await c.request("POST", "/api/people", { organisationId, nameAr: "شخص جديد", nameEn: "New person", position: "staff", preferredLanguage: "ar", visibility: "private" });
+          return ok(r.statusCode);
+        }
+        case "organisation.read": {
+          const o = await makeOrganisation(subject, rel);
+          const one = await c.request("GET", `/api/organisations/${o.id}`);
+          const list = await c.request("GET", `/api/organisations?q=${o.marker}&pageSize=100`);
+          const inList = ok(list.statusCode) && list.json().items.some((i: { id: string }) => i.id === o.id);
+          expect(ok(one.statusCode), `single and list agree for ${subject}/${rel}`).toBe(inList);
+          return inList;
+        }
+        case "organisation.update": {
+          const o = await makeOrganisation(subject, rel);
+          return ok((await c.request("PATCH", `/api/organisations/${o.id}`, { cityEn: "Makkah" })).statusCode);
+        }
+        case "organisation.archive": {
+          const o = await makeOrganisation(subject, rel);
+          const r = await c.request("POST", `/api/organisations/${o.id}/archive`);
+          if (ok(r.statusCode)) await clients.coordinator.request("POST", `/api/organisations/${o.id}/restore`);
+          return ok(r.statusCode);
+        }
+        case "organisation.create": {
+          const code = unique();
+          return ok((await c.request("POST", "/api/organisations", { code, kind: "service_provider", nameAr: "جهة جديدة", nameEn: "New org", country: "SA", visibility: "members" })).statusCode);
+        }
+        case "group.read":
+          return ok((await c.request("GET", "/api/groups/gcc-hajj-offices")).statusCode) && ok((await c.request("GET", "/api/groups")).statusCode);
+        case "group.create":
+          return ok((await c.request("POST", "/api/groups", { code: unique(), nameAr: "مجموعة", nameEn: "Group" })).statusCode);
+        case "group.update":
+          return ok((await c.request("PATCH", "/api/groups/g-test", { descriptionEn: "Used by the authorization test" })).statusCode);
+        case "user.read": {
+          const u = await makeUser(subject, rel);
+          const list = await c.request("GET", `/api/users?q=${encodeURIComponent(u.email)}`);
+          return ok(list.statusCode) && list.json().items.some((i: { id: string }) => i.id === u.id);
+        }
+        case "user.update": {
+          const u = await makeUser(subject, rel);
+          return ok((await c.request("PATCH", `/api/users/${u.id}`, { name: "Renamed user" })).statusCode);
+        }
+        case "user.disable": {
+          const u = await makeUser(subject, rel);
+          return ok((await c.request("POST", `/api/users/${u.id}/disable`)).statusCode);
+        }
+        case "user.reset_password": {
+          const u = await makeUser(subject, rel);
+          return ok((await c.request("POST", `/api/users/${u.id}/password-reset`)).statusCode);
+        }
+        case "user.invite": {
+          const organisationId = await ownerOrg(subject, rel);
+          return ok((await c.request("POST", "/api/invitations", { email: `${unique()}@invite.rifada.test`, role: "member", organisationId })).statusCode);
+        }
+        case "outbox.read": {
+          const id = newId();
+          await t.database.db.insertInto("outbox").values({ id, organisationId: await ownerOrg(subject, rel), toEmail: "x@rifada.test", subject: "s", body: "b", kind: "test", locale: "en", status: "pending", attempts: 0, lastError: null, createdAt: "2099-01-01T00:00:00.000Z", sentAt: null }).execute();
+          const list = await c.request("GET", "/api/outbox?pageSize=100");
+          return ok(list.statusCode) && list.json().items.some((i: { id: string }) => i.id === id);
+        }
+        case "audit.read": {
+          const entityId = unique();
+          await t.database.db.insertInto("auditLog").values({ at: nowIso(), actorId: null, organisationId: await ownerOrg(subject, rel), action: "test.probe", entityType: "probe", entityId, summary: "probe", changes: null }).execute();
+          const list = await c.request("GET", `/api/audit?entityType=probe&entityId=${entityId}`);
+          return ok(list.statusCode) && list.json().items.length === 1;
+        }
+      }
+    }
+
+    it("every registered route is in the authorization table", () => {
+      const registered = t.routes.filter((r) => r.method !== "HEAD" && r.url.startsWith("/api/")).map((r) => `${r.method} ${r.url}`);
+      const missing = registered.filter((key) => !(key in ROUTES));
+      expect(missing, "routes missing from ROUTES in authorization.test.ts").toEqual([]);
+      const stale = Object.keys(ROUTES).filter((key) => !registered.includes(key));
+      expect(stale, "ROUTES entries that no longer exist").toEqual([]);
+      const publicRoutes = t.routes.filter((r) => r.method !== "HEAD" && r.url.startsWith("/api/") && r.config.auth === "public").map((r) => `${r.method} ${r.url}`);
+      for (const key of publicRoutes) {
+        // A route open to anonymous callers is either public or decides per record (reads of public records).
+        expect(["public", "organisation.read", "person.read"], key).toContain(ROUTES[key]);
+      }
+    });
+
+    it("routes not marked public refuse anonymous callers with 401", async () => {
+      for (const [key, action] of Object.entries(ROUTES)) {
+        if (action === "public" || action === "organisation.read" || action === "person.read") continue;
+        const [method, url] = key.split(" ");
+        const response = await t.app.inject({ method: method as "GET", url: url.replace(/:[a-zA-Z]+/g, "x"), payload: method === "GET" || method === "DELETE" ? undefined : {} });
+        expect(response.statusCode, key).toBe(401);
+      }
+    });
+
+    for (const action of Object.keys(TABLE) as Action[]) {
+      it(`${action}: role × relation matches the table`, async () => {
+        const mismatches: string[] = [];
+        for (const subject of SUBJECTS) {
+          for (const [i, rel] of RELS.entries()) {
+            const expected = TABLE[action][subject][i];
+            if (expected === null) continue;
+            const allowed = await probe(action, subject, rel);
+            if (allowed !== expected) mismatches.push(`${subject} on ${rel}: expected ${expected ? "allowed" : "denied"}, got ${allowed ? "allowed" : "denied"}`);
+          }
+        }
+        expect(mismatches).toEqual([]);
+      });
+    }
+  });
+}

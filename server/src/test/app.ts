@@ -1,0 +1,97 @@
+import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import { buildApp } from "../app.js";
+import { loadConfig, type Config } from "../config.js";
+import type { Database, Dialect } from "../db/database.js";
+import { migrateToLatest } from "../db/migrate.js";
+import { DEFAULT_DEMO_PASSWORD, seedDemo } from "../db/seed/seed.js";
+import { freshDatabase } from "./dialects.js";
+
+export const DEMO_PASSWORD = DEFAULT_DEMO_PASSWORD;
+
+/** Demo logins by the role they play in the tests. */
+export const LOGINS = {
+  oicCoordinator: "coordinator@oic.rifada.test",
+  ministryCoordinator: "coordinator@moh-sa.rifada.test",
+  kuwaitAdmin: "mishari.alrashidan@hajj-kw.rifada.test",
+  qatarAdmin: "khalid.alkuwari@hajj-qa.rifada.test",
+  qatarMember: "mohammed.alnuaimi@hajj-qa.rifada.test",
+  indonesiaMember: "siti.rahmawati@hajj-id.rifada.test",
+  ministryTrainer: "noura.alzahrani@moh-sa.rifada.test",
+  providerParticipant: "bilal.qureshi@sp-field.rifada.test",
+} as const;
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  dialect: Dialect;
+  routes: Array<{ method: string; url: string; config: Record<string, unknown> }>;
+  close(): Promise<void>;
+}
+
+/** A real app on a fresh, migrated and seeded database of `dialect`. */
+export async function buildTestApp(dialect: Dialect, overrides: Partial<Config> = {}): Promise<TestApp> {
+  const database = await freshDatabase(dialect);
+  await migrateToLatest(database.db);
+  await seedDemo(database.db);
+  const config = loadConfig({ PUBLIC_URL: "http://rifada.test" } as NodeJS.ProcessEnv, { webDir: null, ...overrides });
+  const routes: TestApp["routes"] = [];
+  const app = await buildApp({
+    config,
+    database,
+    onRoute: (r) => {
+      for (const method of Array.isArray(r.method) ? r.method : [r.method]) {
+        routes.push({ method, url: r.url, config: (r.config ?? {}) as Record<string, unknown> });
+      }
+    },
+  });
+  await app.ready();
+  return {
+    app,
+    database,
+    dialect,
+    routes,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** A signed-in browser-like client: session cookie plus CSRF header on writes. */
+export interface Client {
+  cookie: string;
+  csrf: string;
+  request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+}
+
+function sessionCookie(response: LightMyRequestResponse): string {
+  const cookie = response.cookies.find((c) => c.name === "rifada_session");
+  if (!cookie) throw new Error(`no session cookie (status ${response.statusCode}: ${response.body})`);
+  return `rifada_session=${cookie.value}`;
+}
+
+/** Sign in through the API and return a client acting as that user. */
+export async function login(app: FastifyInstance, email: string, password = DEMO_PASSWORD): Promise<Client> {
+  const response = await app.inject({ method: "POST", url: "/api/auth/login", payload: { email, password } });
+  if (response.statusCode !== 200) throw new Error(`login ${email} failed: ${response.statusCode} ${response.body}`);
+  const cookie = sessionCookie(response);
+  const csrf = response.json().csrfToken as string;
+  return {
+    cookie,
+    csrf,
+    request(method, url, body, headers = {}) {
+      return app.inject({
+        method: method as "GET",
+        url,
+        payload: body as object | undefined,
+        headers: { cookie, ...(method === "GET" ? {} : { "x-csrf-token": csrf }), ...headers },
+      });
+    },
+  };
+}
+
+/** Look up an organisation's id by code (as a coordinator sees it). */
+export async function orgId(t: TestApp, code: string): Promise<string> {
+  const row = await t.database.db.selectFrom("organisations").select("id").where("code", "=", code).executeTakeFirstOrThrow();
+  return row.id;
+}
