@@ -47,7 +47,7 @@ async function build({ config, database, logger = false, onRoute }: BuildOptions
     logger: typeof logger === "boolean" ? logger : undefined,
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
-    ajv: { customOptions: { allErrors: true, coerceTypes: "array", removeAdditional: false } },
+    ajv: { customOptions: { allErrors: true, verbose: true, coerceTypes: "array", removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   if (onRoute) app.addHook("onRoute", (route) => onRoute({ method: route.method, url: route.url, config: route.config }));

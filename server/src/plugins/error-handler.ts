@@ -10,6 +10,8 @@ interface AjvError {
   instancePath: string;
   params: Record<string, unknown>;
   message?: string;
+  /** The offending value (ajv's `verbose` option). */
+  data?: unknown;
 }
 
 function fieldName(error: AjvError, context: string | undefined): string {
@@ -26,7 +28,7 @@ function messageFor(locale: Locale, error: AjvError, field: string): string {
     case "required":
       return translate(locale, "validation.required", { field: label });
     case "minLength":
-      return Number(limit) <= 1
+      return Number(limit) <= 1 || (typeof error.data === "string" && error.data.trim() === "")
         ? translate(locale, "validation.required", { field: label })
         : translate(locale, "validation.too_short", { field: label, limit });
     case "maxLength":

@@ -33,6 +33,12 @@ export async function buildTestApp(dialect: Dialect, overrides: Partial<Config> 
   const database = await freshDatabase(dialect);
   await migrateToLatest(database.db);
   await seedDemo(database.db);
+  return buildAppOn(database, overrides);
+}
+
+/** Another app (think: a second process) on an existing database. */
+export async function buildAppOn(database: Database, overrides: Partial<Config> = {}): Promise<TestApp> {
+  const dialect = database.dialect;
   const config = loadConfig({ PUBLIC_URL: "http://rifada.test" } as NodeJS.ProcessEnv, { webDir: null, ...overrides });
   const routes: TestApp["routes"] = [];
   const app = await buildApp({

@@ -97,8 +97,8 @@ export function authRepository(db: Kysely<DB>) {
     insertFailure(emailKey: string, ip: string, at: string) {
       return db.insertInto("loginFailures").values({ emailKey, ip, at }).execute();
     },
-    clearFailures(emailKey: string) {
-      return db.deleteFrom("loginFailures").where("emailKey", "=", emailKey).execute();
+    clearFailures(emailKey: string, tx: Executor = db) {
+      return tx.deleteFrom("loginFailures").where("emailKey", "=", emailKey).execute();
     },
     deleteOldFailures(before: string) {
       return db.deleteFrom("loginFailures").where("at", "<", before).execute();

@@ -241,7 +241,7 @@ export function createAuthService(deps: Deps) {
         if (Number(marked.numUpdatedRows) !== 1) throw new AppError("TOKEN_INVALID");
         await repo.updateUser(tx, row.userId, { passwordHash, passwordChangedAt: now, updatedAt: now });
         await repo.deleteSessionsOfUser(tx, row.userId);
-        await repo.clearFailures(row.email);
+        await repo.clearFailures(row.email, tx);
         await insertAudit(tx, { actorId: row.userId, organisationId: row.organisationId, action: "user.password_reset", entityType: "user", entityId: row.userId, summary: row.email }, now);
       });
     },
