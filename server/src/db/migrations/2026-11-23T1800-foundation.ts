@@ -239,8 +239,8 @@ export async function down(db: Kysely<any>): Promise<void> {
     "users",
     "people",
     "group_members",
-    "groups",
     "organisations",
+    "groups",
     "countries",
   ]) {
     await db.schema.dropTable(table).execute();
