@@ -15,6 +15,9 @@ export const KindSchema = StringEnum(ORGANISATION_KINDS);
 export const VisibilitySchema = StringEnum(VISIBILITIES);
 export const PositionSchema = StringEnum(POSITIONS);
 
+/** Text that must contain something other than spaces. */
+export const NonBlank = (minLength: number, maxLength: number) => Type.String({ minLength, maxLength, pattern: "\\S" });
+
 export const Email = Type.String({ format: "email", maxLength: 254 });
 export const Iso = Type.String({ description: "ISO-8601 instant, UTC" });
 export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });

@@ -38,7 +38,9 @@ function messageFor(locale: Locale, error: AjvError, field: string): string {
         ? translate(locale, "validation.invalid_email", { field: label })
         : translate(locale, "validation.invalid_format", { field: label });
     case "pattern":
-      return translate(locale, "validation.invalid_format", { field: label });
+      return typeof error.data === "string" && error.data.trim() === ""
+        ? translate(locale, "validation.required", { field: label })
+        : translate(locale, "validation.invalid_format", { field: label });
     case "enum":
     case "const":
     case "anyOf":

@@ -1,5 +1,5 @@
 import { Type, type Static } from "typebox";
-import { Iso, Nullable, OrgRefSchema } from "../../lib/schemas.js";
+import { Iso, NonBlank, Nullable, OrgRefSchema } from "../../lib/schemas.js";
 
 export const GroupSchema = Type.Object({
   id: Type.String(),
@@ -21,8 +21,8 @@ const text = (max: number) => Type.String({ maxLength: max });
 export const CreateGroupSchema = Type.Object(
   {
     code: Type.String({ minLength: 2, maxLength: 40, pattern: "^[a-z0-9][a-z0-9-]*[a-z0-9]$" }),
-    nameAr: Type.String({ minLength: 2, maxLength: 200 }),
-    nameEn: Type.String({ minLength: 2, maxLength: 200 }),
+    nameAr: NonBlank(2, 200),
+    nameEn: NonBlank(2, 200),
     descriptionAr: Type.Optional(Nullable(text(1000))),
     descriptionEn: Type.Optional(Nullable(text(1000))),
     memberIds: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 500, uniqueItems: true })),
@@ -31,8 +31,8 @@ export const CreateGroupSchema = Type.Object(
 );
 export const UpdateGroupSchema = Type.Object(
   {
-    nameAr: Type.Optional(Type.String({ minLength: 2, maxLength: 200 })),
-    nameEn: Type.Optional(Type.String({ minLength: 2, maxLength: 200 })),
+    nameAr: Type.Optional(NonBlank(2, 200)),
+    nameEn: Type.Optional(NonBlank(2, 200)),
     descriptionAr: Type.Optional(Nullable(text(1000))),
     descriptionEn: Type.Optional(Nullable(text(1000))),
     memberIds: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 500, uniqueItems: true })),

@@ -6,60 +6,40 @@ import { newId, nowIso } from "../../lib/tokens.js";
 import { authorize, can, type Actor } from "../../policies/index.js";
 import { insertAudit, type Executor } from "../admin/audit.repository.js";
 import type { CreateGroup, UpdateGroup } from "./groups.schema.js";
+import { groupsRepository } from "./groups.repository.js";
 
 /** Groups of organisations ("GCC Hajj offices", "OIC member states"). */
 export function createGroupsService(deps: Deps) {
   const { db } = deps;
+  const repo = groupsRepository(db);
 
   function present(actor: Actor, row: DB["groups"] & { memberCount: number }) {
     return { ...row, memberCount: Number(row.memberCount), abilities: { update: can(actor, "group.update", { organisationId: null }) } };
   }
 
-  async function findRow(idOrCode: string) {
-    return db
-      .selectFrom("groups")
-      .selectAll("groups")
-      .select((eb) => eb.selectFrom("groupMembers").select(eb.fn.countAll<number>().as("n")).whereRef("groupMembers.groupId", "=", "groups.id").as("memberCount"))
-      .where((eb) => eb.or([eb("groups.id", "=", idOrCode), eb("groups.code", "=", idOrCode)]))
-      .executeTakeFirst();
-  }
-
   async function setMembers(tx: Executor, groupId: string, memberIds: string[]) {
     if (memberIds.length > 0) {
-      const found = await tx.selectFrom("organisations").select("id").where("id", "in", memberIds).execute();
+      const found = await repo.countExisting(tx, memberIds);
       if (found.length !== memberIds.length) {
         throw new AppError("VALIDATION_FAILED", { fields: [{ field: "memberIds", message: "validation.invalid_choice" }] });
       }
     }
-    await tx.deleteFrom("groupMembers").where("groupId", "=", groupId).execute();
-    if (memberIds.length > 0) await tx.insertInto("groupMembers").values(memberIds.map((organisationId) => ({ groupId, organisationId }))).execute();
+    await repo.replaceMembers(tx, groupId, memberIds);
   }
 
   return {
     async findGroups(actor: Actor) {
       authorize(actor, "group.read", { organisationId: null });
-      const rows = await db
-        .selectFrom("groups")
-        .selectAll("groups")
-        .select((eb) => eb.selectFrom("groupMembers").select(eb.fn.countAll<number>().as("n")).whereRef("groupMembers.groupId", "=", "groups.id").as("memberCount"))
-        .where("groups.archivedAt", "is", null)
-        .orderBy("groups.code")
-        .execute();
+      const rows = await repo.listActive();
       return { items: rows.map((r) => present(actor, { ...r, memberCount: Number(r.memberCount ?? 0) })) };
     },
 
     /** @throws AppError GROUP_NOT_FOUND */
     async getGroup(actor: Actor, idOrCode: string) {
       authorize(actor, "group.read", { organisationId: null });
-      const row = await findRow(idOrCode);
+      const row = await repo.findByIdOrCode(idOrCode);
       if (!row) throw new AppError("GROUP_NOT_FOUND");
-      const members = await db
-        .selectFrom("groupMembers")
-        .innerJoin("organisations", "organisations.id", "groupMembers.organisationId")
-        .select(["organisations.id", "organisations.code", "organisations.nameAr", "organisations.nameEn", "organisations.kind", "organisations.country"])
-        .where("groupMembers.groupId", "=", row.id)
-        .orderBy("organisations.nameEn")
-        .execute();
+      const members = await repo.members(row.id);
       return { ...present(actor, { ...row, memberCount: Number(row.memberCount ?? 0) }), members };
     },
 
@@ -69,8 +49,8 @@ export function createGroupsService(deps: Deps) {
       const id = newId();
       const now = nowIso();
       await db.transaction().execute(async (tx) => {
-        if (await tx.selectFrom("groups").select("id").where("code", "=", input.code).executeTakeFirst()) throw new AppError("GROUP_CODE_TAKEN");
-        await tx.insertInto("groups").values({
+        if (await repo.codeTaken(tx, input.code)) throw new AppError("GROUP_CODE_TAKEN");
+        await repo.create(tx, {
           id,
           code: input.code,
           nameAr: input.nameAr.trim(),
@@ -80,7 +60,7 @@ export function createGroupsService(deps: Deps) {
           archivedAt: null,
           createdAt: now,
           updatedAt: now,
-        }).execute();
+        });
         await setMembers(tx, id, input.memberIds ?? []);
         await insertAudit(tx, { actorId: actor.userId, organisationId: null, action: "group.created", entityType: "group", entityId: id, summary: `${input.code} — ${input.nameEn}`, changes: { memberIds: input.memberIds ?? [] } }, now);
       });
@@ -101,7 +81,7 @@ export function createGroupsService(deps: Deps) {
         if (added.length || removed.length) changes.members = { added, removed };
       }
       await db.transaction().execute(async (tx) => {
-        if (Object.keys(fields).length > 0) await tx.updateTable("groups").set({ ...fields, updatedAt: now }).where("id", "=", before.id).execute();
+        if (Object.keys(fields).length > 0) await repo.update(tx, before.id, { ...fields, updatedAt: now });
         if (memberIds) await setMembers(tx, before.id, memberIds);
         if (Object.keys(changes).length > 0) {
           await insertAudit(tx, { actorId: actor.userId, organisationId: null, action: "group.updated", entityType: "group", entityId: before.id, summary: `${before.code} — ${fields.nameEn ?? before.nameEn}`, changes }, now);

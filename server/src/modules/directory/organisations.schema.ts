@@ -1,6 +1,6 @@
 import { Type, type Static } from "typebox";
 import { ORGANISATION_KINDS } from "../../../../common/roles.js";
-import { Email, Iso, KindSchema, Nullable, Page, PageQuery, StringEnum, VisibilitySchema } from "../../lib/schemas.js";
+import { Email, Iso, NonBlank, KindSchema, Nullable, Page, PageQuery, StringEnum, VisibilitySchema } from "../../lib/schemas.js";
 
 const Code = Type.String({ minLength: 2, maxLength: 40, pattern: "^[a-z0-9][a-z0-9-]*[a-z0-9]$", description: "lower-case letters, digits and hyphens, e.g. hajj-qa" });
 const Country = Type.String({ pattern: "^[A-Z]{2}$", description: "ISO 3166-1 alpha-2" });
@@ -47,8 +47,8 @@ export const OrganisationQuerySchema = Type.Object({
 });
 
 const editable = {
-  nameAr: Type.String({ minLength: 2, maxLength: 200 }),
-  nameEn: Type.String({ minLength: 2, maxLength: 200 }),
+  nameAr: NonBlank(2, 200),
+  nameEn: NonBlank(2, 200),
   country: Nullable(Country),
   cityAr: Type.Optional(Nullable(Text(100))),
   cityEn: Type.Optional(Nullable(Text(100))),

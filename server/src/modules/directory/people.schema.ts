@@ -1,5 +1,5 @@
 import { Type, type Static } from "typebox";
-import { Email, Iso, LocaleSchema, Nullable, OrgRefSchema, Page, PageQuery, PositionSchema, StringEnum, VisibilitySchema } from "../../lib/schemas.js";
+import { Email, Iso, NonBlank, LocaleSchema, Nullable, OrgRefSchema, Page, PageQuery, PositionSchema, StringEnum, VisibilitySchema } from "../../lib/schemas.js";
 
 export const PersonSchema = Type.Object({
   id: Type.String(),
@@ -33,8 +33,8 @@ export const PersonQuerySchema = Type.Object({
 });
 
 const fields = {
-  nameAr: Type.String({ minLength: 2, maxLength: 200 }),
-  nameEn: Type.String({ minLength: 2, maxLength: 200 }),
+  nameAr: NonBlank(2, 200),
+  nameEn: NonBlank(2, 200),
   position: PositionSchema,
   titleAr: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
   titleEn: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
