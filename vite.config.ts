@@ -7,7 +7,7 @@ export default defineConfig({
   build: {
     outDir: "dist/web",
     emptyOutDir: true,
-    sourcemap: true,
+    sourcemap: false,
     chunkSizeWarningLimit: 600,
   },
   server: {

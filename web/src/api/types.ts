@@ -17,6 +17,9 @@ export interface MeCan {
   manageDirectory: boolean;
   viewAudit: boolean;
   viewOutbox: boolean;
+  createOrganisation: boolean;
+  createGroup: boolean;
+  createPerson: boolean;
 }
 
 export interface Me {
@@ -28,6 +31,8 @@ export interface Me {
   digits: Digits;
   organisation: OrgRef;
   can: MeCan;
+  /** Roles this user may give when inviting or changing a user. */
+  assignableRoles: Role[];
 }
 
 export interface SessionAnswer {

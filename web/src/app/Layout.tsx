@@ -1,6 +1,6 @@
 import { Suspense, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, NavLink, Outlet, useLocation } from "react-router";
+import { Link, NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import { ErrorState, Loading } from "../components/Feedback.js";
 import { useLocalName } from "../components/format.js";
 import { Logo } from "./Logo.js";
@@ -55,13 +55,16 @@ function UserBox() {
   const { t } = useTranslation();
   const { user, logout } = useSession();
   const localName = useLocalName();
+  const navigate = useNavigate();
   const [pending, setPending] = useState(false);
   if (!user) return null;
   return (
     <div className="user-box">
       <div className="user-box-text">
         <span className="user-name">{user.name}</span>
-        <span className="user-org">{localName(user.organisation)}</span>
+        <span className="user-org" title={localName(user.organisation)}>
+          {localName(user.organisation)}
+        </span>
       </div>
       <button
         type="button"
@@ -69,7 +72,10 @@ function UserBox() {
         disabled={pending}
         onClick={() => {
           setPending(true);
-          void logout().finally(() => setPending(false));
+          void logout().finally(() => {
+            setPending(false);
+            navigate("/login", { replace: true });
+          });
         }}
       >
         {t("nav.sign_out")}

@@ -36,8 +36,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     void reload();
   }, [reload]);
 
-  // The server says the session ended (expired, signed out elsewhere): forget the user.
-  useEffect(() => onUnauthenticated(() => setUserState(null)), []);
+  const [sessionEnded, setSessionEnded] = useState(false);
+  // The server says the session ended (expired, signed out elsewhere): forget the user and say why on the sign-in page.
+  useEffect(
+    () =>
+      onUnauthenticated(() => {
+        if (userRef.current) setSessionEnded(true);
+        setUserState(null);
+      }),
+    [],
+  );
 
   const setUser = useCallback((next: Me | null) => {
     setUserState(next);
@@ -50,6 +58,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const login = useCallback(
     async (email: string, password: string) => {
       const answer = await api.post<SessionAnswer & { user: Me }>("/api/auth/login", { email, password });
+      setSessionEnded(false);
       setUser(answer.user);
       setStatus("ready");
       return answer.user;
@@ -83,7 +92,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const locale: Locale = user?.locale ?? visitorLocale;
-  const digits = user?.digits ?? (locale === "ar" ? "arab" : "latn");
+  // The digits setting is a choice for the Arabic interface; English text always takes Latin digits
+  // (as DateInput does), so "Page ١ of ٤" never happens.
+  const digits = locale === "en" ? "latn" : (user?.digits ?? "arab");
 
   // setLanguage() is the one place that sets <html lang dir>.
   useEffect(() => {
@@ -96,8 +107,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const value = useMemo<SessionState>(
-    () => ({ status, user, error, locale, digits, login, logout, setUser, changeLanguage, reload }),
-    [status, user, error, locale, digits, login, logout, setUser, changeLanguage, reload],
+    () => ({ status, user, error, sessionEnded, locale, digits, login, logout, setUser, changeLanguage, reload }),
+    [status, user, error, sessionEnded, locale, digits, login, logout, setUser, changeLanguage, reload],
   );
 
   return (

@@ -8,6 +8,8 @@ export interface SessionState {
   status: "loading" | "ready" | "error";
   user: Me | null;
   error: ApiError | null;
+  /** True when the server ended a signed-in session (expiry, sign-out elsewhere), until the next sign-in. */
+  sessionEnded: boolean;
   /** The interface language now in use (the user's, else the visitor's choice). */
   locale: Locale;
   digits: Digits;
@@ -29,6 +31,7 @@ export const SessionContext = createContext<SessionState>({
   status: "loading",
   user: null,
   error: null,
+  sessionEnded: false,
   locale: "ar",
   digits: "arab",
   login: notProvided,

@@ -26,6 +26,7 @@ export function ConfirmDialog({
 }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const bodyId = useId();
 
@@ -35,6 +36,8 @@ export function ConfirmDialog({
     if (open && !dialog.open) {
       if (typeof dialog.showModal === "function") dialog.showModal();
       else dialog.setAttribute("open", "");
+      // Start on "Cancel": a stray Enter must not archive or revoke anything.
+      cancelRef.current?.focus();
     } else if (!open && dialog.open) {
       if (typeof dialog.close === "function") dialog.close();
       else dialog.removeAttribute("open");
@@ -70,7 +73,7 @@ export function ConfirmDialog({
         >
           {pending ? t("common.working") : confirmLabel}
         </button>
-        <button type="button" className="button button--secondary" onClick={onCancel} disabled={pending} autoFocus>
+        <button ref={cancelRef} type="button" className="button button--secondary" onClick={onCancel} disabled={pending}>
           {t("common.cancel")}
         </button>
       </div>

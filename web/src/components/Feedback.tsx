@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { ApiError } from "../api/client.js";
 
@@ -18,13 +18,23 @@ export function FormErrors({
   localMessage?: string | null;
 }) {
   const { t, i18n } = useTranslation();
+  const regionRef = useRef<HTMLDivElement>(null);
+  // After a refused submit, take the keyboard to the first field to fix (or to the message).
+  useEffect(() => {
+    if (!error && !localMessage) return;
+    const region = regionRef.current;
+    const form = region?.closest("form");
+    const invalid = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (invalid) invalid.focus();
+    else region?.querySelector<HTMLElement>("[role=alert]")?.focus();
+  }, [error, localMessage]);
   const orphans = error ? error.fields.filter((f) => !shownFields.includes(f.field)) : [];
   const fieldLabel = (field: string) => (i18n.exists(`fields.${field}`) ? t(`fields.${field}` as "fields.email") : field);
   const message = localMessage ?? (error ? t(`errors.${error.code}`) : null);
   return (
-    <div className="live-region" aria-live="assertive" aria-atomic="true">
+    <div className="live-region" aria-live="assertive" aria-atomic="true" ref={regionRef}>
       {message && (
-        <div className="alert alert--error" role="alert">
+        <div className="alert alert--error" role="alert" tabIndex={-1}>
           <p className="alert-title">{message}</p>
           {orphans.length > 0 && (
             <ul>

@@ -43,12 +43,12 @@ function FieldFrame({ id, label, error, hint, required, children, className }: F
         {label}
         {required && <RequiredMark />}
       </label>
+      {children}
       {hint && (
         <p id={`${id}-hint`} className="field-hint">
           {hint}
         </p>
       )}
-      {children}
       <FieldError id={id} error={error} />
     </div>
   );
@@ -204,6 +204,7 @@ export function RadioGroupField({
   onChange,
   options,
   error,
+  hint,
   required,
 }: {
   id: string;
@@ -212,18 +213,24 @@ export function RadioGroupField({
   onChange(value: string): void;
   options: RadioOption[];
   error?: string;
+  hint?: ReactNode;
   required?: boolean;
 }) {
   return (
     <fieldset
       className={["field", "fieldset", error ? "field--invalid" : ""].join(" ").trim()}
-      aria-describedby={error ? `${id}-error` : undefined}
+      aria-describedby={describedBy(id, hint, error)}
       aria-required={required || undefined}
     >
       <legend className="field-label">
         {legend}
         {required && <RequiredMark />}
       </legend>
+      {hint && (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      )}
       <div className="radio-list">
         {options.map((o) => {
           const optionId = `${id}-${o.value}`;
@@ -238,14 +245,16 @@ export function RadioGroupField({
                 onChange={() => onChange(o.value)}
                 aria-describedby={o.description ? `${optionId}-desc` : undefined}
               />
-              <label htmlFor={optionId}>
-                <span className="radio-label">{o.label}</span>
+              <div className="radio-text">
+                <label htmlFor={optionId} className="radio-label">
+                  {o.label}
+                </label>
                 {o.description && (
                   <span id={`${optionId}-desc`} className="radio-description">
                     {o.description}
                   </span>
                 )}
-              </label>
+              </div>
             </div>
           );
         })}

@@ -45,3 +45,9 @@ export function usePickLocal() {
   const language = i18n.language;
   return useCallback((ar: string | null | undefined, en: string | null | undefined) => pickLocal(ar, en, language), [language]);
 }
+
+/** The language of the "other" name shown under the local one, for its `lang` attribute. */
+export function useOtherLanguage(): "ar" | "en" {
+  const { i18n } = useTranslation();
+  return i18n.language === "ar" ? "en" : "ar";
+}

@@ -14,7 +14,11 @@ export const MeSchema = Type.Object({
     manageDirectory: Type.Boolean(),
     viewAudit: Type.Boolean(),
     viewOutbox: Type.Boolean(),
+    createOrganisation: Type.Boolean(),
+    createGroup: Type.Boolean(),
+    createPerson: Type.Boolean(),
   }),
+  assignableRoles: Type.Array(RoleSchema),
 });
 
 export const SessionSchema = Type.Object({ user: Nullable(MeSchema), csrfToken: Nullable(Type.String()) });

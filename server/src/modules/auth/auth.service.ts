@@ -3,7 +3,7 @@ import type { Deps } from "../../deps.js";
 import { AppError } from "../../lib/errors.js";
 import { MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from "../../lib/passwords.js";
 import { hashSecret, isoIn, newId, newSecret, nowIso } from "../../lib/tokens.js";
-import { roleMay, type Actor } from "../../policies/index.js";
+import { assignableRoles, roleMay, type Actor } from "../../policies/index.js";
 import { insertAudit } from "../admin/audit.repository.js";
 import { authRepository } from "./auth.repository.js";
 
@@ -76,7 +76,11 @@ export function createAuthService(deps: Deps) {
         manageDirectory: roleMay(actor.role, "organisation.create") || roleMay(actor.role, "person.create"),
         viewAudit: roleMay(actor.role, "audit.read"),
         viewOutbox: roleMay(actor.role, "outbox.read"),
+        createOrganisation: roleMay(actor.role, "organisation.create"),
+        createGroup: roleMay(actor.role, "group.create"),
+        createPerson: roleMay(actor.role, "person.create"),
       },
+      assignableRoles: assignableRoles(actor),
     };
   }
 

@@ -8,7 +8,7 @@ import { CreateGroupSchema, GroupDetailSchema, GroupSchema, UpdateGroupSchema } 
 export const groupsRoutes: FastifyPluginAsyncTypebox<{ service: GroupsService }> = async (app, { service }) => {
   const tags = ["directory"];
   app.get("/api/groups", {
-    schema: { tags, summary: "Groups of organisations", response: { 200: Type.Object({ items: Type.Array(GroupSchema) }), ...errorResponses } },
+    schema: { tags, summary: "Groups of organisations", response: { 200: Type.Object({ items: Type.Array(GroupSchema), abilities: Type.Object({ create: Type.Boolean() }) }), ...errorResponses } },
   }, async (request) => service.findGroups(requireActor(request)));
 
   app.get("/api/groups/:idOrCode", {

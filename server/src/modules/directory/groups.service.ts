@@ -31,7 +31,10 @@ export function createGroupsService(deps: Deps) {
     async findGroups(actor: Actor) {
       authorize(actor, "group.read", { organisationId: null });
       const rows = await repo.listActive();
-      return { items: rows.map((r) => present(actor, { ...r, memberCount: Number(r.memberCount ?? 0) })) };
+      return {
+        items: rows.map((r) => present(actor, { ...r, memberCount: Number(r.memberCount ?? 0) })),
+        abilities: { create: can(actor, "group.create", { organisationId: null }) },
+      };
     },
 
     /** @throws AppError GROUP_NOT_FOUND */

@@ -32,10 +32,11 @@ export const OrganisationSchema = Type.Object({
 
 export const OrganisationDetailSchema = Type.Intersect([
   OrganisationSchema,
+  Type.Object({ abilities: Type.Object({ update: Type.Boolean(), archive: Type.Boolean(), createPerson: Type.Boolean() }) }),
   Type.Object({ groups: Type.Array(Type.Object({ id: Type.String(), code: Type.String(), nameAr: Type.String(), nameEn: Type.String() })) }),
 ]);
 
-export const OrganisationListSchema = Page(OrganisationSchema);
+export const OrganisationListSchema = Type.Intersect([Page(OrganisationSchema), Type.Object({ abilities: Type.Object({ create: Type.Boolean() }) })]);
 
 export const OrganisationQuerySchema = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 200 })),
@@ -49,7 +50,7 @@ export const OrganisationQuerySchema = Type.Object({
 const editable = {
   nameAr: NonBlank(2, 200),
   nameEn: NonBlank(2, 200),
-  country: Nullable(Country),
+  country: Type.Optional(Nullable(Country)),
   cityAr: Type.Optional(Nullable(Text(100))),
   cityEn: Type.Optional(Nullable(Text(100))),
   email: Type.Optional(Nullable(Email)),

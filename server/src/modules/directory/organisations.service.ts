@@ -85,13 +85,24 @@ export function createOrganisationsService(deps: Deps) {
       });
       await loadActorGroups(db, actor);
       const groups = items.some((r) => r.shareGroupId) ? await groupRefs(db) : new Map<string, GroupRef>();
-      return { items: await Promise.all(items.map((r) => present(actor, r, groups))), total, page, pageSize };
+      return {
+        items: await Promise.all(items.map((r) => present(actor, r, groups))),
+        total,
+        page,
+        pageSize,
+        abilities: { create: can(actor, "organisation.create", { organisationId: null }) },
+      };
     },
 
     /** @throws AppError ORGANISATION_NOT_FOUND (also when the actor may not read it) */
     async getOrganisation(actor: Actor | null, idOrCode: string) {
       const row = await load(actor, idOrCode);
-      return { ...(await present(actor, row)), groups: await repo.groupsOf(row.id) };
+      const presented = await present(actor, row);
+      return {
+        ...presented,
+        abilities: { ...presented.abilities, createPerson: can(actor, "person.create", { organisationId: row.id }) },
+        groups: await repo.groupsOf(row.id),
+      };
     },
 
     /** @throws AppError FORBIDDEN, ORGANISATION_CODE_TAKEN, VALIDATION_FAILED */

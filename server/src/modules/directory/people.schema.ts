@@ -20,7 +20,7 @@ export const PersonSchema = Type.Object({
   abilities: Type.Object({ update: Type.Boolean(), archive: Type.Boolean() }),
 });
 
-export const PersonListSchema = Page(PersonSchema);
+export const PersonListSchema = Type.Intersect([Page(PersonSchema), Type.Object({ abilities: Type.Object({ create: Type.Boolean() }) })]);
 
 export const PersonQuerySchema = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 200 })),

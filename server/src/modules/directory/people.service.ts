@@ -63,12 +63,19 @@ export function createPeopleService(deps: Deps) {
   }
 
   return {
-    async findPeople(actor: Actor | null, query: PersonQuery, locale: Locale): Promise<{ items: Presented[]; total: number; page: number; pageSize: number }> {
+    async findPeople(actor: Actor | null, query: PersonQuery, locale: Locale): Promise<{ items: Presented[]; total: number; page: number; pageSize: number; abilities: { create: boolean } }> {
       const page = query.page ?? 1;
       const pageSize = query.pageSize ?? 25;
       const { items, total } = await repo.search(actor, { ...query, page, pageSize, sort: locale === "ar" ? "name_ar" : "name_en" });
       await loadActorGroups(db, actor);
-      return { items: items.map((r) => presentPerson(actor, r)), total, page, pageSize };
+      return {
+        items: items.map((r) => presentPerson(actor, r)),
+        total,
+        page,
+        pageSize,
+        // Whether the caller may add people at all (to their own organisation, or anywhere).
+        abilities: { create: actor !== null && can(actor, "person.create", { organisationId: actor.organisationId }) },
+      };
     },
 
     /** @throws AppError PERSON_NOT_FOUND (also when the actor may not read it) */

@@ -18,7 +18,7 @@ const SAMPLE_NUMBER = 1446;
 const SAMPLE_INSTANT = "2025-06-02T16:00:00.000Z";
 
 function ProfileSection() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const me = useMe();
   const { setUser } = useSession();
   const display = useDisplaySettings();
@@ -50,7 +50,7 @@ function ProfileSection() {
       <form onSubmit={onSubmit} noValidate className="form">
         <FormErrors error={action.error} shownFields={["name", "locale", "digits"]} localMessage={missing ? t("errors.VALIDATION_FAILED") : null} />
         <StatusMessage>{saved ? t("account.profile_saved") : null}</StatusMessage>
-        <TextField id="profile-name" label={t("fields.name")} autoComplete="name" value={name} onChange={setName} error={missing ?? action.fieldError("name")} required />
+        <TextField id="profile-name" label={t("fields.name")} autoComplete="name" dir="auto" value={name} onChange={setName} error={missing ?? action.fieldError("name")} required />
         <RadioGroupField
           id="profile-locale"
           legend={t("fields.locale")}
@@ -65,18 +65,24 @@ function ProfileSection() {
           value={digits}
           onChange={(v) => setDigits(v as Digits)}
           error={action.fieldError("digits")}
+          hint={t("account.digits_hint")}
           options={DIGITS.map((d) => ({
             value: d,
             label: t(`account.digits_${d}`),
-            description: formatNumber(SAMPLE_NUMBER, i18n.language, d),
+            description: formatNumber(SAMPLE_NUMBER, "ar", d),
           }))}
         />
         <div className="sample" aria-live="polite">
           <p className="sample-label">{t("account.digits_sample")}</p>
-          <DisplaySettingsContext.Provider value={{ ...display, digits }}>
-            <p className="sample-value">
-              {formatNumber(1234567.5, i18n.language, digits)} · <DateTime value={SAMPLE_INSTANT} mode="date" />
-            </p>
+          <DisplaySettingsContext.Provider value={{ ...display, locale: "ar", digits }}>
+            <div className="sample-value" lang="ar" dir="rtl">
+              <p>
+                <bdi>{formatNumber(1234567.5, "ar", digits)}</bdi>
+              </p>
+              <p>
+                <DateTime value={SAMPLE_INSTANT} mode="date" />
+              </p>
+            </div>
           </DisplaySettingsContext.Provider>
         </div>
         <div className="form-actions">

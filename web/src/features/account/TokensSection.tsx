@@ -16,6 +16,14 @@ function tokenStatus(token: ApiToken, now: number): "active" | "expired" | "revo
   return "active";
 }
 
+/**
+ * A token expires at the first instant it no longer works (midnight after the chosen day);
+ * people read "valid until <the chosen day>", so show the instant just before.
+ */
+function lastValidInstant(expiresAt: string): string {
+  return new Date(Date.parse(expiresAt) - 1000).toISOString();
+}
+
 /** Today as "YYYY-MM-DD" in Riyadh, the earliest expiry one may choose. */
 function todayInRiyadh(): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Riyadh", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
@@ -105,6 +113,7 @@ export function TokensSection() {
         <FormErrors error={createAction.error} shownFields={["name", "expiresOn"]} localMessage={missing ? t("errors.VALIDATION_FAILED") : null} />
         <TextField
           id="token-name"
+          dir="auto"
           label={t("account.token_name")}
           hint={t("account.token_name_hint")}
           value={name}
@@ -164,7 +173,7 @@ export function TokensSection() {
                       <DateTime value={token.createdAt} mode="datetime" />
                     </td>
                     <td data-label={t("account.last_used")}>{token.lastUsedAt ? <DateTime value={token.lastUsedAt} mode="datetime" /> : t("account.never_used")}</td>
-                    <td data-label={t("account.expires")}>{token.expiresAt ? <DateTime value={token.expiresAt} mode="date" /> : t("account.no_expiry")}</td>
+                    <td data-label={t("account.expires")}>{token.expiresAt ? <DateTime value={lastValidInstant(token.expiresAt)} mode="date" /> : t("account.no_expiry")}</td>
                     <td data-label={t("common.status")}>
                       <Badge tone={status === "active" ? "success" : status === "expired" ? "warning" : "neutral"}>{t(`account.token_status.${status}`)}</Badge>
                     </td>

@@ -93,7 +93,7 @@ export function InvitationsPage() {
               localMessage={Object.keys(missing).length > 0 ? t("errors.VALIDATION_FAILED") : null}
             />
             <TextField id="invite-email" label={t("fields.email")} type="email" dir="ltr" autoComplete="off" value={values.email} onChange={set("email")} error={error("email")} required />
-            <TextField id="invite-name" label={t("admin.invitee_name")} hint={t("admin.invitee_name_hint")} value={values.name} onChange={set("name")} error={error("name")} />
+            <TextField id="invite-name" dir="auto" label={t("admin.invitee_name")} hint={t("admin.invitee_name_hint")} value={values.name} onChange={set("name")} error={error("name")} />
             <SelectField
               id="invite-organisation"
               label={t("fields.organisation")}
@@ -108,7 +108,7 @@ export function InvitationsPage() {
               label={t("fields.role")}
               value={values.role}
               onChange={set("role")}
-              options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+              options={me.assignableRoles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
               hint={t(`admin.role_help.${values.role as (typeof ROLES)[number]}`)}
               error={error("role")}
               required

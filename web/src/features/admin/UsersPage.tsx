@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ROLES, type Role } from "../../../../common/roles.js";
+import type { Role } from "../../../../common/roles.js";
 import { api } from "../../api/client.js";
 import type { Page, PasswordResetLink, User } from "../../api/types.js";
 import { useAction, useApi } from "../../api/useApi.js";
@@ -22,6 +22,7 @@ const PAGE_SIZE = 25;
 
 function RoleCell({ user, onSaved }: { user: User; onSaved(user: User): void }) {
   const { t } = useTranslation();
+  const me = useMe();
   const [role, setRole] = useState<Role>(user.role);
   const action = useAction();
   if (!user.abilities?.update) return <>{t(`roles.${user.role}`)}</>;
@@ -36,7 +37,7 @@ function RoleCell({ user, onSaved }: { user: User; onSaved(user: User): void }) 
         {t("admin.role_of", { name: user.name })}
       </label>
       <select id={id} className="input select input--small" value={role} onChange={(e) => setRole(e.target.value as Role)} aria-describedby={action.error ? `${id}-error` : undefined}>
-        {ROLES.map((r) => (
+        {me.assignableRoles.map((r) => (
           <option key={r} value={r}>
             {t(`roles.${r}`)}
           </option>
@@ -160,7 +161,6 @@ export function UsersPage() {
                 <th scope="col">{t("fields.organisation")}</th>
                 <th scope="col">{t("fields.role")}</th>
                 <th scope="col">{t("common.status")}</th>
-                <th scope="col">{t("common.created_at")}</th>
                 <th scope="col">{t("common.actions")}</th>
               </tr>
             </thead>
@@ -168,8 +168,8 @@ export function UsersPage() {
               {data.items.map((user) => (
                 <tr key={user.id}>
                   <th scope="row" data-label={t("fields.name")}>
-                    {user.name}
-                    <span className="row-secondary" dir="ltr">
+                    <bdi>{user.name}</bdi>
+                    <span className="row-secondary email" dir="ltr">
                       {user.email}
                     </span>
                   </th>
@@ -180,7 +180,6 @@ export function UsersPage() {
                   <td data-label={t("common.status")}>
                     {user.disabledAt ? <Badge tone="danger">{t("admin.status_disabled")}</Badge> : <Badge tone="success">{t("admin.status_active")}</Badge>}
                   </td>
-                  <td data-label={t("common.created_at")}>{user.createdAt ? <DateTime value={user.createdAt} mode="date" /> : "—"}</td>
                   <td className="cell-actions" data-label={t("common.actions")}>
                     {user.abilities?.disable && user.id !== me.id && (
                       user.disabledAt ? (

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { api } from "../../api/client.js";
@@ -21,18 +21,15 @@ export function AcceptInvitationPage() {
   const { setUser } = useSession();
   const localName = useLocalName();
   const invitation = useApi<InvitationPreview & { name?: string | null }>(`/api/auth/invitations/${encodeURIComponent(token)}`);
-  const [name, setName] = useState("");
+  // null until the user types: until then the name the inviter suggested is shown.
+  const [typedName, setName] = useState<string | null>(null);
   const [password, setPassword] = useState("");
   const [confirm, setConfirm] = useState("");
   const [local, setLocal] = useState<{ name?: string; password?: string; confirm?: string }>({});
   const action = useAction();
   usePageTitle(t("auth.invite_title"));
 
-  // Offer the name the inviter typed, once.
-  const suggested = invitation.data?.name ?? "";
-  useEffect(() => {
-    if (suggested) setName((current) => current || suggested);
-  }, [suggested]);
+  const name = typedName ?? invitation.data?.name ?? "";
 
   if (invitation.loading && !invitation.data) return <Loading />;
   if (invitation.error) {
@@ -74,8 +71,8 @@ export function AcceptInvitationPage() {
         </div>
         <div>
           <dt>{t("fields.email")}</dt>
-          <dd dir="ltr" className="ltr-value">
-            {data.email}
+          <dd>
+            <span dir="ltr">{data.email}</span>
           </dd>
         </div>
         <div>
@@ -93,6 +90,7 @@ export function AcceptInvitationPage() {
         />
         <TextField
           id="invite-name"
+          dir="auto"
           label={t("auth.your_name")}
           autoComplete="name"
           value={name}

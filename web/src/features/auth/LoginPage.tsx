@@ -12,7 +12,7 @@ import { AuthCard } from "./AuthCard.js";
 /** Sign in with email and password; the server's message is shown and what was typed stays. */
 export function LoginPage() {
   const { t } = useTranslation();
-  const { user, login } = useSession();
+  const { user, login, sessionEnded } = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = safeNext(params.get("next"));
@@ -41,6 +41,11 @@ export function LoginPage() {
 
   return (
     <AuthCard title={t("auth.login_title")} intro={<p>{t("auth.login_intro")}</p>}>
+      {sessionEnded && !action.error && (
+        <div className="alert alert--info" role="status">
+          <p className="alert-title">{t("errors.SESSION_EXPIRED")}</p>
+        </div>
+      )}
       <form onSubmit={onSubmit} noValidate className="form">
         <FormErrors
           error={action.error}

@@ -67,9 +67,9 @@ export function ResetPasswordPage() {
           <dl className="summary-list">
             <div>
               <dt>{t("fields.email")}</dt>
-              <dd dir="ltr" className="ltr-value">
-                {data.email}
-              </dd>
+              <dd>
+            <span dir="ltr">{data.email}</span>
+          </dd>
             </div>
             <div>
               <dt>{t("auth.link_expires")}</dt>

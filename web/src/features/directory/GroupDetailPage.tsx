@@ -4,7 +4,7 @@ import type { GroupDetail } from "../../api/types.js";
 import { useApi } from "../../api/useApi.js";
 import { Forbidden } from "../../app/StatusPages.js";
 import { Badge, EmptyState, ErrorState, Loading } from "../../components/Feedback.js";
-import { useFormatNumber, useLocalName, usePickLocal } from "../../components/format.js";
+import { useFormatNumber, useLocalName, usePickLocal, useOtherLanguage } from "../../components/format.js";
 import { PageHeader, usePageTitle } from "../../components/PageHeader.js";
 import { RecordMeta } from "./RecordMeta.js";
 import { useCountries } from "./useDirectoryData.js";
@@ -14,6 +14,7 @@ export function GroupDetailPage() {
   const { t } = useTranslation();
   const { code = "" } = useParams();
   const localName = useLocalName();
+  const otherLang = useOtherLanguage();
   const pick = usePickLocal();
   const formatNumber = useFormatNumber();
   const countries = useCountries();
@@ -31,7 +32,7 @@ export function GroupDetailPage() {
       <PageHeader
         crumbs={[{ label: t("directory.groups_title"), to: "/directory/groups" }]}
         title={localName(data)}
-        subtitle={localName(data, "other")}
+        subtitle={<span lang={otherLang}>{localName(data, "other")}</span>}
         badges={
           <>
             <Badge>

@@ -49,7 +49,7 @@ function MemberPicker({ selected, onChange, error }: { selected: Set<string>; on
         <label htmlFor="group-members-filter" className="field-label">
           {t("directory.filter_organisations")}
         </label>
-        <input id="group-members-filter" type="search" className="input" value={filter} onChange={(e) => setFilter(e.target.value)} autoComplete="off" />
+        <input id="group-members-filter" type="search" dir="auto" className="input" value={filter} onChange={(e) => setFilter(e.target.value)} autoComplete="off" />
       </div>
       {organisations.loading ? (
         <p className="loading">{t("common.loading")}</p>
@@ -160,7 +160,7 @@ export function GroupFormPage() {
   const existing = useApi<GroupDetail>(code ? `/api/groups/${encodeURIComponent(code)}` : null);
   usePageTitle(code ? t("directory.edit_group") : t("directory.new_group"));
 
-  if (!code) return me.can.manageDirectory ? <GroupForm /> : <Forbidden />;
+  if (!code) return me.can.createGroup ? <GroupForm /> : <Forbidden />;
   if (existing.error?.code === "FORBIDDEN") return <Forbidden />;
   if (existing.error) return <ErrorState error={existing.error} onRetry={existing.reload} />;
   if (!existing.data) return <Loading />;

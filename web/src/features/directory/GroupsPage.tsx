@@ -4,7 +4,7 @@ import type { Group } from "../../api/types.js";
 import { useApi } from "../../api/useApi.js";
 import { useSession } from "../../app/useSession.js";
 import { Badge, EmptyState, ErrorState, Loading } from "../../components/Feedback.js";
-import { useFormatNumber, useLocalName, usePickLocal } from "../../components/format.js";
+import { useFormatNumber, useLocalName, usePickLocal, useOtherLanguage } from "../../components/format.js";
 import { PageHeader, usePageTitle } from "../../components/PageHeader.js";
 
 /** /directory/groups — groups of organisations such as "GCC Hajj offices". */
@@ -12,11 +12,12 @@ export function GroupsPage() {
   const { t } = useTranslation();
   const { user } = useSession();
   const localName = useLocalName();
+  const otherLang = useOtherLanguage();
   const pick = usePickLocal();
   const formatNumber = useFormatNumber();
   const groups = useApi<{ items: Group[]; abilities?: { create?: boolean } }>("/api/groups");
   usePageTitle(t("directory.groups_title"));
-  const canCreate = groups.data?.abilities?.create ?? user?.can.manageDirectory;
+  const canCreate = groups.data?.abilities?.create ?? user?.can.createGroup;
 
   return (
     <>
@@ -45,7 +46,9 @@ export function GroupsPage() {
                     {localName(g)}
                   </Link>
                 </h2>
-                <p className="card-subtitle">{localName(g, "other")}</p>
+                <p className="card-subtitle" lang={otherLang}>
+                  {localName(g, "other")}
+                </p>
                 {description && <p className="card-text">{description}</p>}
                 <div className="card-badges">
                   {g.memberCount !== undefined && (

@@ -51,6 +51,7 @@ export function ListFilters({
             onChange={(e) => onSearch(e.target.value)}
             autoComplete="off"
             enterKeyHint="search"
+            dir="auto"
           />
         </div>
       </div>

@@ -4,7 +4,7 @@ import type { Organisation, Page, Person } from "../../api/types.js";
 import { useApi } from "../../api/useApi.js";
 import { Forbidden } from "../../app/StatusPages.js";
 import { Badge, EmptyState, ErrorState, Loading } from "../../components/Feedback.js";
-import { useFormatNumber, useLocalName, usePickLocal } from "../../components/format.js";
+import { useFormatNumber, useLocalName, usePickLocal, useOtherLanguage } from "../../components/format.js";
 import { PageHeader, usePageTitle } from "../../components/PageHeader.js";
 import { ArchiveControls } from "./RecordActions.js";
 import { RecordMeta } from "./RecordMeta.js";
@@ -16,8 +16,7 @@ function OrganisationPeople({ org }: { org: Organisation }) {
   const pick = usePickLocal();
   const formatNumber = useFormatNumber();
   const people = useApi<Page<Person>>("/api/people", { organisation: org.code, pageSize: 100 });
-  // The server does not send a `createPerson` ability yet; who may update an organisation may add its people.
-  const canAdd = !!(org.abilities?.createPerson ?? org.abilities?.update);
+  const canAdd = !!org.abilities?.createPerson;
   return (
     <section className="card" aria-labelledby="org-people-title">
       <div className="card-header">
@@ -60,6 +59,7 @@ export function OrganisationDetailPage() {
   const { t } = useTranslation();
   const { code = "" } = useParams();
   const localName = useLocalName();
+  const otherLang = useOtherLanguage();
   const pick = usePickLocal();
   const countries = useCountries();
   const org = useApi<Organisation>(`/api/organisations/${encodeURIComponent(code)}`);
@@ -80,7 +80,7 @@ export function OrganisationDetailPage() {
       <PageHeader
         crumbs={[{ label: t("directory.organisations_title"), to: "/directory/organisations" }]}
         title={localName(data)}
-        subtitle={localName(data, "other")}
+        subtitle={<span lang={otherLang}>{localName(data, "other")}</span>}
         badges={
           <>
             <Badge tone="info">{t(`directory.kinds.${data.kind}`)}</Badge>
@@ -109,82 +109,92 @@ export function OrganisationDetailPage() {
           </>
         }
       />
-      <div className="detail-grid">
-        <section className="card" aria-labelledby="org-contact-title">
-          <h2 id="org-contact-title" className="card-title">
-            {t("directory.contact")}
-          </h2>
-          <dl className="summary-list">
-            <div>
-              <dt>{t("fields.country")}</dt>
-              <dd>{pick(data.countryNameAr, data.countryNameEn) || (country ? localName(country) : data.country) || "—"}</dd>
-            </div>
-            <div>
-              <dt>{t("directory.city")}</dt>
-              <dd>{city || "—"}</dd>
-            </div>
-            <div>
-              <dt>{t("fields.email")}</dt>
-              <dd>
-                {data.email ? (
-                  <a href={`mailto:${data.email}`} dir="ltr">
-                    {data.email}
-                  </a>
-                ) : (
-                  "—"
-                )}
-              </dd>
-            </div>
-            <div>
-              <dt>{t("fields.phone")}</dt>
-              <dd>
-                {data.phone ? (
-                  <a href={`tel:${data.phone.replace(/[^\d+]/g, "")}`} dir="ltr">
-                    {data.phone}
-                  </a>
-                ) : (
-                  "—"
-                )}
-              </dd>
-            </div>
-            <div>
-              <dt>{t("fields.website")}</dt>
-              <dd>
-                {data.website && /^https?:\/\//i.test(data.website) ? (
-                  <a href={data.website} dir="ltr" rel="noopener noreferrer" target="_blank">
-                    {data.website.replace(/^https?:\/\//i, "")}
-                  </a>
-                ) : (
-                  <span dir="ltr">{data.website || "—"}</span>
-                )}
-              </dd>
-            </div>
-            <div>
-              <dt>{t("directory.address")}</dt>
-              <dd className="preserve-lines">{address || "—"}</dd>
-            </div>
-          </dl>
-        </section>
-        <section className="card" aria-labelledby="org-groups-title">
-          <h2 id="org-groups-title" className="card-title">
-            {t("nav.groups")}
-          </h2>
-          {data.groups && data.groups.length > 0 ? (
-            <ul className="chip-list">
-              {data.groups.map((g) => (
-                <li key={g.id}>
-                  <Link to={`/directory/groups/${encodeURIComponent(g.code)}`} className="chip">
-                    {localName(g)}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <EmptyState>{t("directory.no_groups_for_organisation")}</EmptyState>
-          )}
-          <p className="field-hint">{t(`directory.visibility_help.${data.visibility}`)}</p>
-        </section>
-        <OrganisationPeople org={data} />
+      <div className="detail-layout">
+        <div className="detail-main">
+          <section className="card" aria-labelledby="org-contact-title">
+            <h2 id="org-contact-title" className="card-title">
+              {t("directory.contact")}
+            </h2>
+            <dl className="summary-list">
+              <div>
+                <dt>{t("fields.country")}</dt>
+                <dd>{pick(data.countryNameAr, data.countryNameEn) || (country ? localName(country) : data.country) || "—"}</dd>
+              </div>
+              <div>
+                <dt>{t("directory.city")}</dt>
+                <dd>{city || "—"}</dd>
+              </div>
+              <div>
+                <dt>{t("fields.email")}</dt>
+                <dd>
+                  {data.email ? (
+                    <a href={`mailto:${data.email}`} dir="ltr">
+                      {data.email}
+                    </a>
+                  ) : (
+                    "—"
+                  )}
+                </dd>
+              </div>
+              <div>
+                <dt>{t("fields.phone")}</dt>
+                <dd>
+                  {data.phone ? (
+                    <a href={`tel:${data.phone.replace(/[^\d+]/g, "")}`} dir="ltr">
+                      {data.phone}
+                    </a>
+                  ) : (
+                    "—"
+                  )}
+                </dd>
+              </div>
+              <div>
+                <dt>{t("fields.website")}</dt>
+                <dd>
+                  {data.website && /^https?:\/\//i.test(data.website) ? (
+                    <a href={data.website} dir="ltr" rel="noopener noreferrer" target="_blank">
+                      {data.website.replace(/^https?:\/\//i, "")}
+                    </a>
+                  ) : (
+                    <span dir="ltr">{data.website || "—"}</span>
+                  )}
+                </dd>
+              </div>
+              <div>
+                <dt>{t("directory.address")}</dt>
+                <dd className="preserve-lines">{address || "—"}</dd>
+              </div>
+              <div>
+                <dt>{t("fields.visibility")}</dt>
+                <dd>
+                  {t(`directory.visibilities.${data.visibility}`)}
+                  <span className="row-secondary">{t(`directory.visibility_help.${data.visibility}`)}</span>
+                </dd>
+              </div>
+            </dl>
+          </section>
+          <OrganisationPeople org={data} />
+        </div>
+        <div className="detail-side">
+          <section className="card" aria-labelledby="org-groups-title">
+            <h2 id="org-groups-title" className="card-title">
+              {t("nav.groups")}
+            </h2>
+            {data.groups && data.groups.length > 0 ? (
+              <ul className="chip-list">
+                {data.groups.map((g) => (
+                  <li key={g.id}>
+                    <Link to={`/directory/groups/${encodeURIComponent(g.code)}`} className="chip">
+                      {localName(g)}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <EmptyState>{t("directory.no_groups_for_organisation")}</EmptyState>
+            )}
+          </section>
+        </div>
       </div>
       <RecordMeta createdAt={data.createdAt} updatedAt={data.updatedAt} entityType="organisation" entityId={data.id} />
     </article>

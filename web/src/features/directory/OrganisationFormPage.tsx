@@ -167,7 +167,7 @@ export function OrganisationFormPage() {
   const existing = useApi<Organisation>(code ? `/api/organisations/${encodeURIComponent(code)}` : null);
   usePageTitle(code ? t("directory.edit_organisation") : t("directory.new_organisation"));
 
-  if (!code) return me.can.manageDirectory ? <OrganisationForm /> : <Forbidden />;
+  if (!code) return me.can.createOrganisation ? <OrganisationForm /> : <Forbidden />;
   if (existing.error?.code === "FORBIDDEN") return <Forbidden />;
   if (existing.error) return <ErrorState error={existing.error} onRetry={existing.reload} />;
   if (!existing.data) return <Loading />;

@@ -6,7 +6,7 @@ import { useApi } from "../../api/useApi.js";
 import { useSession } from "../../app/useSession.js";
 import { CheckboxField, SelectField } from "../../components/Field.js";
 import { Badge, EmptyState, ErrorState, Loading } from "../../components/Feedback.js";
-import { useFormatNumber, useLocalName, usePickLocal } from "../../components/format.js";
+import { useFormatNumber, useLocalName, usePickLocal, useOtherLanguage } from "../../components/format.js";
 import { PageHeader, usePageTitle } from "../../components/PageHeader.js";
 import { Pagination } from "../../components/Pagination.js";
 import { ListFilters } from "./ListFilters.js";
@@ -21,6 +21,7 @@ export function OrganisationsPage() {
   const { user } = useSession();
   const formatNumber = useFormatNumber();
   const localName = useLocalName();
+  const otherLang = useOtherLanguage();
   const pick = usePickLocal();
   const countries = useCountries();
   const groups = useGroups();
@@ -33,7 +34,7 @@ export function OrganisationsPage() {
   const [search, setSearch, flushSearch] = useDebouncedSearch(q, (value) => list.update({ q: value }, { replace: true }));
   usePageTitle(t("directory.organisations_title"));
 
-  const result = useApi<Page<Organisation>>("/api/organisations", {
+  const result = useApi<Page<Organisation> & { abilities?: { create?: boolean } }>("/api/organisations", {
     q: q || undefined,
     kind: kind || undefined,
     country: country || undefined,
@@ -43,6 +44,8 @@ export function OrganisationsPage() {
     pageSize: PAGE_SIZE,
   });
   const data = result.data;
+  // A list-level ability, when the server sends one, is more precise than the menu flag.
+  const canCreate = data?.abilities?.create ?? user?.can.createOrganisation;
 
   return (
     <>
@@ -50,7 +53,7 @@ export function OrganisationsPage() {
         title={t("directory.organisations_title")}
         subtitle={t("directory.organisations_intro")}
         actions={
-          user?.can.manageDirectory && (
+          canCreate && (
             <Link to="/directory/organisations/new" className="button button--primary">
               {t("directory.new_organisation")}
             </Link>
@@ -137,7 +140,9 @@ export function OrganisationsPage() {
                           <Badge tone="warning">{t("directory.archived")}</Badge>
                         </>
                       )}
-                      <span className="row-secondary">{localName(org, "other")}</span>
+                      <span className="row-secondary" lang={otherLang}>
+                        {localName(org, "other")}
+                      </span>
                     </th>
                     <td data-label={t("fields.kind")}>{t(`directory.kinds.${org.kind}`)}</td>
                     <td data-label={t("fields.country")}>{pick(org.countryNameAr, org.countryNameEn) || (c ? localName(c) : org.country) || "—"}</td>

@@ -5,7 +5,7 @@ import { useApi } from "../../api/useApi.js";
 import { useSession } from "../../app/useSession.js";
 import { CheckboxField, SelectField } from "../../components/Field.js";
 import { Badge, EmptyState, ErrorState, Loading } from "../../components/Feedback.js";
-import { useFormatNumber, useLocalName, usePickLocal } from "../../components/format.js";
+import { useFormatNumber, useLocalName, usePickLocal, useOtherLanguage } from "../../components/format.js";
 import { PageHeader, usePageTitle } from "../../components/PageHeader.js";
 import { Pagination } from "../../components/Pagination.js";
 import { ListFilters } from "./ListFilters.js";
@@ -19,6 +19,7 @@ export function PeoplePage() {
   const { user } = useSession();
   const formatNumber = useFormatNumber();
   const localName = useLocalName();
+  const otherLang = useOtherLanguage();
   const pick = usePickLocal();
   const countries = useCountries();
   const groups = useGroups();
@@ -32,7 +33,7 @@ export function PeoplePage() {
   const [search, setSearch, flushSearch] = useDebouncedSearch(q, (value) => list.update({ q: value }, { replace: true }));
   usePageTitle(t("directory.people_title"));
 
-  const result = useApi<Page<Person>>("/api/people", {
+  const result = useApi<Page<Person> & { abilities?: { create?: boolean } }>("/api/people", {
     q: q || undefined,
     organisation: organisation || undefined,
     country: country || undefined,
@@ -42,6 +43,8 @@ export function PeoplePage() {
     pageSize: PAGE_SIZE,
   });
   const data = result.data;
+  // A list-level ability, when the server sends one, is more precise than the menu flag.
+  const canCreate = data?.abilities?.create ?? user?.can.createPerson;
 
   return (
     <>
@@ -49,7 +52,7 @@ export function PeoplePage() {
         title={t("directory.people_title")}
         subtitle={t("directory.people_intro")}
         actions={
-          user?.can.manageDirectory && (
+          canCreate && (
             <Link to={organisation ? `/directory/people/new?organisation=${encodeURIComponent(organisation)}` : "/directory/people/new"} className="button button--primary">
               {t("directory.new_person")}
             </Link>
@@ -130,7 +133,9 @@ export function PeoplePage() {
                         <Badge tone="warning">{t("directory.archived")}</Badge>
                       </>
                     )}
-                    <span className="row-secondary">{localName(person, "other")}</span>
+                    <span className="row-secondary" lang={otherLang}>
+                      {localName(person, "other")}
+                    </span>
                   </th>
                   <td data-label={t("fields.position")}>
                     {t(`directory.positions.${person.position}`)}

@@ -4,7 +4,7 @@ import type { Person } from "../../api/types.js";
 import { useApi } from "../../api/useApi.js";
 import { Forbidden } from "../../app/StatusPages.js";
 import { Badge, ErrorState, Loading } from "../../components/Feedback.js";
-import { useLocalName, usePickLocal } from "../../components/format.js";
+import { useLocalName, usePickLocal, useOtherLanguage } from "../../components/format.js";
 import { PageHeader, usePageTitle } from "../../components/PageHeader.js";
 import { ArchiveControls } from "./RecordActions.js";
 import { RecordMeta } from "./RecordMeta.js";
@@ -14,6 +14,7 @@ export function PersonDetailPage() {
   const { t } = useTranslation();
   const { id = "" } = useParams();
   const localName = useLocalName();
+  const otherLang = useOtherLanguage();
   const pick = usePickLocal();
   const person = useApi<Person>(`/api/people/${encodeURIComponent(id)}`);
   const data = person.data;
@@ -33,7 +34,7 @@ export function PersonDetailPage() {
           { label: localName(data.organisation), to: `/directory/organisations/${encodeURIComponent(data.organisation.code)}` },
         ]}
         title={localName(data)}
-        subtitle={localName(data, "other")}
+        subtitle={<span lang={otherLang}>{localName(data, "other")}</span>}
         badges={
           <>
             <Badge tone="info">{t(`directory.positions.${data.position}`)}</Badge>

@@ -156,7 +156,7 @@ export function PersonFormPage() {
   const existing = useApi<Person>(id ? `/api/people/${encodeURIComponent(id)}` : null);
   usePageTitle(id ? t("directory.edit_person") : t("directory.new_person"));
 
-  if (!id) return me.can.manageDirectory ? <PersonForm /> : <Forbidden />;
+  if (!id) return me.can.createPerson ? <PersonForm /> : <Forbidden />;
   if (existing.error?.code === "FORBIDDEN") return <Forbidden />;
   if (existing.error) return <ErrorState error={existing.error} onRetry={existing.reload} />;
   if (!existing.data) return <Loading />;

@@ -4,7 +4,7 @@ import type { Country, Organisation } from "../../api/types.js";
 import { useApi } from "../../api/useApi.js";
 import { useMe } from "../../app/useSession.js";
 import { Badge } from "../../components/Feedback.js";
-import { useLocalName, usePickLocal } from "../../components/format.js";
+import { useLocalName, usePickLocal, useOtherLanguage } from "../../components/format.js";
 import { usePageTitle } from "../../components/PageHeader.js";
 import { useCountries } from "../directory/useDirectoryData.js";
 
@@ -12,6 +12,7 @@ function MyOrganisationCard() {
   const { t } = useTranslation();
   const me = useMe();
   const localName = useLocalName();
+  const otherLang = useOtherLanguage();
   const pick = usePickLocal();
   const org = useApi<Organisation>(`/api/organisations/${encodeURIComponent(me.organisation.code)}`);
   const countries = useCountries();
@@ -23,7 +24,9 @@ function MyOrganisationCard() {
       <h2 id="my-org-title" className="card-title">
         <Link to={`/directory/organisations/${encodeURIComponent(me.organisation.code)}`}>{localName(me.organisation)}</Link>
       </h2>
-      <p className="card-subtitle">{localName(me.organisation, "other")}</p>
+      <p className="card-subtitle" lang={otherLang}>
+        {localName(me.organisation, "other")}
+      </p>
       <div className="card-badges">
         <Badge tone="info">{t(`directory.kinds.${me.organisation.kind}`)}</Badge>
         <Badge>{t(`roles.${me.role}`)}</Badge>

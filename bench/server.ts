@@ -1,0 +1,61 @@
+/**
+ * A benchmark target, run as a child process of bench/run.ts so the load
+ * generator does not share its event loop. Listens on 127.0.0.1 on a free port
+ * and prints one JSON line: {"ready":true,"port":…}.
+ *
+ * Environment:
+ *   BENCH_MODE  "app" (the real server: buildApp) or "baseline" (bench/baseline.ts)
+ *   BENCH_DB    the SQLite file (migrated, seeded, generated)
+ *   BENCH_ORG_ID, BENCH_SORT  baseline only: the caller's organisation and sort column
+ *
+ * Exits on SIGTERM/SIGINT and when its stdin closes (the parent went away).
+ */
+import path from "node:path";
+import type { AddressInfo } from "node:net";
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "../server/src/app.js";
+import { loadConfig } from "../server/src/config.js";
+import { createDatabase } from "../server/src/db/database.js";
+import { buildBaseline } from "./baseline.js";
+
+const mode = process.env.BENCH_MODE ?? "app";
+const file = process.env.BENCH_DB;
+if (!file) {
+  process.stderr.write("bench/server.ts: BENCH_DB is required\n");
+  process.exit(2);
+}
+
+let app: FastifyInstance;
+let close: () => Promise<void> | void;
+if (mode === "app") {
+  const database = createDatabase({ sqliteFile: file });
+  // An empty environment: defaults only, never a DATABASE_URL or WEB_DIR inherited from the shell.
+  const config = loadConfig({} as NodeJS.ProcessEnv, { host: "127.0.0.1", port: 0, dataDir: path.dirname(file), webDir: null, logLevel: "silent" });
+  app = await buildApp({ config, database, logger: false });
+  close = () => database.close();
+} else if (mode === "baseline") {
+  const organisationId = process.env.BENCH_ORG_ID;
+  if (!organisationId) throw new Error("bench/server.ts: BENCH_ORG_ID is required in baseline mode");
+  const baseline = await buildBaseline({ file, organisationId, sort: process.env.BENCH_SORT === "name_ar" ? "name_ar" : "name_en" });
+  app = baseline.app;
+  close = baseline.close;
+} else {
+  throw new Error(`bench/server.ts: unknown BENCH_MODE ${mode}`);
+}
+
+await app.listen({ host: "127.0.0.1", port: 0 });
+const { port } = app.server.address() as AddressInfo;
+process.stdout.write(`${JSON.stringify({ ready: true, mode, port, pid: process.pid })}\n`);
+
+let stopping = false;
+function shutdown() {
+  if (stopping) return;
+  stopping = true;
+  setTimeout(() => process.exit(0), 3000).unref();
+  void app.close().then(() => close()).finally(() => process.exit(0));
+}
+process.once("SIGTERM", shutdown);
+process.once("SIGINT", shutdown);
+process.stdin.on("end", shutdown);
+process.stdin.on("close", shutdown);
+process.stdin.resume();
