@@ -67,7 +67,8 @@ export async function buildBaseline({ file, organisationId, sort }: BaselineOpti
     const where = `where ${visible("p")}${likeTerms("p.search_text", n)} and p.archived_at is null`;
     return {
       items: `select ${PERSON_COLUMNS} ${PEOPLE_FROM} ${where} order by p.${sort}, p.id limit @limit offset @offset`,
-      count: `select count(*) ${PEOPLE_FROM} ${where}`,
+      // Same shape as the app: the count needs no joins (every condition is on people).
+      count: `select count(*) from people p ${where}`,
     };
   });
   const organisations = listStatements(raw, (n) => {

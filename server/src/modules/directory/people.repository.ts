@@ -1,4 +1,4 @@
-import { sql, type Kysely } from "kysely";
+import { sql, type ExpressionBuilder, type Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
 import type { Executor } from "../admin/audit.repository.js";
 import { scopeCondition, type Actor } from "../../policies/index.js";
@@ -31,17 +31,15 @@ const columns = [
 ] as const;
 
 export function peopleRepository(db: Kysely<DB>) {
-  function filtered(actor: Actor | null, filter: PersonQuery) {
-    return db
-      .selectFrom("people")
-      .innerJoin("organisations", "organisations.id", "people.organisationId")
-      .leftJoin("groups as shareGroups", "shareGroups.id", "people.shareGroupId")
-      .where((eb) => {
+  // Conditions use only columns of `people` (organisation filters go through subqueries), so the
+  // count runs on `people` alone; the joins for display are made for the one page of rows.
+  function conditions(actor: Actor | null, filter: PersonQuery) {
+    return (eb: ExpressionBuilder<DB, "people">) => {
         const conditions = [scopeCondition(eb, actor, "person.read", { organisation: "people.organisation_id", visibility: "people.visibility", shareGroup: "people.share_group_id" })];
         const text = matchesAllTerms("people.search_text", filter.q);
         if (text) conditions.push(text);
-        if (filter.organisation) conditions.push(eb("organisations.code", "=", filter.organisation));
-        if (filter.country) conditions.push(eb("organisations.country", "=", filter.country));
+        if (filter.organisation) conditions.push(eb("people.organisationId", "in", eb.selectFrom("organisations").select("id").where("code", "=", filter.organisation)));
+        if (filter.country) conditions.push(eb("people.organisationId", "in", eb.selectFrom("organisations").select("id").where("country", "=", filter.country)));
         if (filter.position) conditions.push(eb("people.position", "=", filter.position));
         if (filter.group) {
           conditions.push(
@@ -56,21 +54,25 @@ export function peopleRepository(db: Kysely<DB>) {
         if (archived === "exclude") conditions.push(eb("people.archivedAt", "is", null));
         if (archived === "only") conditions.push(eb("people.archivedAt", "is not", null));
         return eb.and(conditions);
-      });
+    };
   }
 
   return {
     async search(actor: Actor | null, filter: PersonQuery & { page: number; pageSize: number; sort: "name_ar" | "name_en" }) {
-      const base = filtered(actor, filter);
+      const where = conditions(actor, filter);
       const [items, count] = await Promise.all([
-        base
+        db
+          .selectFrom("people")
+          .innerJoin("organisations", "organisations.id", "people.organisationId")
+          .leftJoin("groups as shareGroups", "shareGroups.id", "people.shareGroupId")
+          .where(where as never)
           .select(columns)
           .orderBy(sql.ref(`people.${filter.sort}`))
           .orderBy("people.id")
           .limit(filter.pageSize)
           .offset((filter.page - 1) * filter.pageSize)
           .execute(),
-        base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+        db.selectFrom("people").where(where).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
       ]);
       return { items, total: Number(count.n) };
     },
