@@ -80,9 +80,12 @@ export interface Organisation {
   addressAr: string | null;
   addressEn: string | null;
   visibility: Visibility;
+  /** The one group it is shared with when `visibility` is "group", else null. */
+  shareGroup: GroupRef | null;
   archivedAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** The groups this organisation belongs to (detail answers only). */
   groups?: GroupRef[];
   abilities?: Abilities;
 }
@@ -113,6 +116,8 @@ export interface Person {
   phone: string | null;
   preferredLanguage: Locale;
   visibility: Visibility;
+  /** The one group it is shared with when `visibility` is "group", else null. */
+  shareGroup: GroupRef | null;
   archivedAt: string | null;
   createdAt: string;
   updatedAt: string;

@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import { Fragment, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
 
 interface FieldFrameProps {
@@ -193,7 +193,13 @@ export function CheckboxField({
 }
 
 export interface RadioOption extends Option {
-  description?: string;
+  description?: ReactNode;
+  disabled?: boolean;
+  /**
+   * Shown under the option while it is chosen (e.g. a follow-up question). It sits
+   * outside the option's card, whose whole surface selects the option.
+   */
+  details?: ReactNode;
 }
 
 /** A fieldset of radio buttons, each with an optional explanation. */
@@ -234,28 +240,33 @@ export function RadioGroupField({
       <div className="radio-list">
         {options.map((o) => {
           const optionId = `${id}-${o.value}`;
+          const checked = value === o.value;
           return (
-            <div className="radio-option" key={o.value}>
-              <input
-                type="radio"
-                id={optionId}
-                name={id}
-                value={o.value}
-                checked={value === o.value}
-                onChange={() => onChange(o.value)}
-                aria-describedby={o.description ? `${optionId}-desc` : undefined}
-              />
-              <div className="radio-text">
-                <label htmlFor={optionId} className="radio-label">
-                  {o.label}
-                </label>
-                {o.description && (
-                  <span id={`${optionId}-desc`} className="radio-description">
-                    {o.description}
-                  </span>
-                )}
+            <Fragment key={o.value}>
+              <div className="radio-option">
+                <input
+                  type="radio"
+                  id={optionId}
+                  name={id}
+                  value={o.value}
+                  checked={checked}
+                  disabled={o.disabled}
+                  onChange={() => onChange(o.value)}
+                  aria-describedby={o.description ? `${optionId}-desc` : undefined}
+                />
+                <div className="radio-text">
+                  <label htmlFor={optionId} className="radio-label">
+                    {o.label}
+                  </label>
+                  {o.description && (
+                    <span id={`${optionId}-desc`} className="radio-description">
+                      {o.description}
+                    </span>
+                  )}
+                </div>
               </div>
-            </div>
+              {checked && o.details && <div className="radio-details">{o.details}</div>}
+            </Fragment>
           );
         })}
       </div>

@@ -8,6 +8,7 @@ import { useFormatNumber, useLocalName, usePickLocal, useOtherLanguage } from ".
 import { PageHeader, usePageTitle } from "../../components/PageHeader.js";
 import { ArchiveControls } from "./RecordActions.js";
 import { RecordMeta } from "./RecordMeta.js";
+import { ShareGroupLine } from "./VisibilityField.js";
 import { useCountries } from "./useDirectoryData.js";
 
 function OrganisationPeople({ org }: { org: Organisation }) {
@@ -168,6 +169,7 @@ export function OrganisationDetailPage() {
                 <dt>{t("fields.visibility")}</dt>
                 <dd>
                   {t(`directory.visibilities.${data.visibility}`)}
+                  <ShareGroupLine record={data} />
                   <span className="row-secondary">{t(`directory.visibility_help.${data.visibility}`)}</span>
                 </dd>
               </div>

@@ -20,6 +20,7 @@ const QATAR: Organisation = {
   addressAr: null,
   addressEn: null,
   visibility: "members",
+  shareGroup: null,
   archivedAt: null,
   createdAt: "2025-01-01T00:00:00.000Z",
   updatedAt: "2025-01-01T00:00:00.000Z",
@@ -76,6 +77,134 @@ describe("OrganisationFormPage", () => {
     expect(description?.textContent).toBe("Visible to every signed-in user of the platform.");
     expect(screen.getByRole("radio", { name: "Own organisation only" })).toBeTruthy();
     expect(screen.getByRole("radio", { name: "Public" })).toBeTruthy();
+  });
+
+  const GCC = { id: "g-gcc", code: "gcc-hajj-offices", nameAr: "مكاتب شؤون الحجاج بدول مجلس التعاون", nameEn: "GCC Hajj-affairs offices" };
+  const OIC_STATES = { id: "g-oic", code: "oic-member-states", nameAr: "الدول الأعضاء في المنظمة", nameEn: "OIC member states" };
+
+  it("asks for the group only with visibility \"group\", requires it, keeps it across switches and sends it once chosen", async () => {
+    const fetchMock = mockFetch({
+      "GET /api/countries": () => jsonResponse({ items: [] }),
+      "GET /api/organisations/hajj-qa": () => jsonResponse({ ...QATAR, groups: [GCC, OIC_STATES] }),
+      "PATCH /api/organisations/o-qa": () => jsonResponse({ ...QATAR, visibility: "group", shareGroup: GCC }),
+    });
+    renderPage(<OrganisationFormPage />, { route: "/directory/organisations/hajj-qa/edit", path: "/directory/organisations/:code/edit", locale: "en" });
+
+    const group = await screen.findByRole("radio", { name: "Organisations of one group" });
+    expect(document.getElementById(group.getAttribute("aria-describedby")!)?.textContent).toContain("one chosen group");
+    expect(screen.queryByLabelText(/Shared with group/)).toBeNull();
+
+    fireEvent.click(group);
+    const select = screen.getByLabelText(/Shared with group/) as HTMLSelectElement;
+    expect(select.getAttribute("aria-required")).toBe("true");
+    expect([...select.options].map((o) => o.textContent)).toEqual(["Choose…", "GCC Hajj-affairs offices", "OIC member states"]);
+
+    // Required: nothing is sent without a group.
+    fireEvent.click(screen.getByRole("button", { name: "Save changes" }));
+    await waitFor(() => expect(select.getAttribute("aria-invalid")).toBe("true"));
+    expect(document.getElementById("org-visibility-shareGroupId-error")?.textContent).toContain("Shared with group is required.");
+    expect(fetchMock.mock.calls.some(([, init]) => init?.method === "PATCH")).toBe(false);
+
+    fireEvent.change(select, { target: { value: "g-gcc" } });
+    // The "required" message goes once a group is chosen.
+    expect(document.getElementById("org-visibility-shareGroupId-error")).toBeNull();
+    expect(select.getAttribute("aria-invalid")).toBeNull();
+    // Leaving "group" hides the select; coming back shows the same choice.
+    fireEvent.click(screen.getByRole("radio", { name: "Public" }));
+    expect(screen.queryByLabelText(/Shared with group/)).toBeNull();
+    fireEvent.click(screen.getByRole("radio", { name: "Organisations of one group" }));
+    expect(screen.getByLabelText(/Shared with group/)).toHaveProperty("value", "g-gcc");
+
+    fireEvent.click(screen.getByRole("button", { name: "Save changes" }));
+    await waitFor(() => expect(screen.getByTestId("location").textContent).toBe("/directory/organisations/hajj-qa"));
+    const patch = fetchMock.mock.calls.find(([, init]) => init?.method === "PATCH")!;
+    expect(JSON.parse(String(patch[1]!.body))).toEqual({ visibility: "group", shareGroupId: "g-gcc" });
+  });
+
+  it("sends neither the group nor anything else unchanged when the shared group is kept", async () => {
+    const fetchMock = mockFetch({
+      "GET /api/countries": () => jsonResponse({ items: [] }),
+      "GET /api/organisations/hajj-qa": () => jsonResponse({ ...QATAR, visibility: "group", shareGroup: GCC, groups: [GCC, OIC_STATES] }),
+      "PATCH /api/organisations/o-qa": () => jsonResponse({ ...QATAR, visibility: "group", shareGroup: GCC }),
+    });
+    renderPage(<OrganisationFormPage />, { route: "/directory/organisations/hajj-qa/edit", path: "/directory/organisations/:code/edit", locale: "en" });
+    expect(await screen.findByLabelText(/Shared with group/)).toHaveProperty("value", "g-gcc");
+    fireEvent.change(screen.getByLabelText("City (English)"), { target: { value: "Doha" } });
+    fireEvent.click(screen.getByRole("button", { name: "Save changes" }));
+    await waitFor(() => expect(fetchMock.mock.calls.some(([, init]) => init?.method === "PATCH")).toBe(true));
+    const patch = fetchMock.mock.calls.find(([, init]) => init?.method === "PATCH")!;
+    expect(JSON.parse(String(patch[1]!.body))).toEqual({ cityEn: "Doha" });
+  });
+
+  it("shows the server's message about the group next to the group select", async () => {
+    mockFetch({
+      "GET /api/countries": () => jsonResponse({ items: [] }),
+      "GET /api/organisations/hajj-qa": () => jsonResponse({ ...QATAR, groups: [GCC] }),
+      "PATCH /api/organisations/o-qa": () =>
+        jsonResponse({ code: "VALIDATION_FAILED", message: "بعض الحقول تحتاج إلى مراجعة.", fields: [{ field: "shareGroupId", message: "يجب أن تكون «المجموعة المشارَك معها» إحدى القيم المسموح بها." }] }, 400),
+    });
+    renderPage(<OrganisationFormPage />, { route: "/directory/organisations/hajj-qa/edit", path: "/directory/organisations/:code/edit" });
+    fireEvent.click(await screen.findByRole("radio", { name: "جهات مجموعة محددة" }));
+    const select = screen.getByLabelText(/المجموعة المشارَك معها/);
+    fireEvent.change(select, { target: { value: "g-gcc" } });
+    fireEvent.click(screen.getByRole("button", { name: "حفظ التغييرات" }));
+
+    await waitFor(() => expect(select.getAttribute("aria-invalid")).toBe("true"));
+    expect(document.getElementById("org-visibility-shareGroupId-error")?.textContent).toContain("إحدى القيم المسموح بها");
+    expect(select.getAttribute("aria-describedby")).toContain("org-visibility-shareGroupId-error");
+    // Shown by the select, so not repeated in the summary.
+    expect(screen.getByRole("alert").querySelector("ul")).toBeNull();
+    expect(document.activeElement).toBe(select);
+  });
+
+  it("explains that a new organisation cannot be shared with a group yet", async () => {
+    mockFetch({ "GET /api/countries": () => jsonResponse({ items: [] }) });
+    renderPage(<OrganisationFormPage />, { route: "/directory/organisations/new", path: "/directory/organisations/new", locale: "en" });
+    const group = await screen.findByRole("radio", { name: "Organisations of one group" });
+    expect(group).toHaveProperty("disabled", true);
+    expect(document.getElementById(group.getAttribute("aria-describedby")!)?.textContent).toContain("once it has been added to one");
+    expect(screen.getByRole("radio", { name: "All platform users" })).toHaveProperty("checked", true);
+  });
+
+  it("shows the code and the kind read-only to an organisation admin, and never sends them", async () => {
+    const fetchMock = mockFetch({
+      "GET /api/countries": () => jsonResponse({ items: [] }),
+      "GET /api/organisations/hajj-qa": () => jsonResponse({ ...QATAR, groups: [] }),
+      "PATCH /api/organisations/o-qa": () => jsonResponse(QATAR),
+    });
+    const admin = buildMe({
+      role: "org_admin",
+      organisation: { id: "o-qa", code: "hajj-qa", nameAr: QATAR.nameAr, nameEn: QATAR.nameEn, kind: "hajj_mission" },
+      can: { manageUsers: true, manageDirectory: true, viewAudit: false, viewOutbox: false, createOrganisation: false, createGroup: false, createPerson: true },
+    });
+    renderPage(<OrganisationFormPage />, { route: "/directory/organisations/hajj-qa/edit", path: "/directory/organisations/:code/edit", locale: "en", user: admin });
+
+    const code = await screen.findByLabelText("Code");
+    const kind = screen.getByLabelText("Kind");
+    for (const field of [code, kind]) {
+      expect(field.tagName).toBe("INPUT");
+      expect(field).toHaveProperty("readOnly", true);
+      expect(field).toHaveProperty("disabled", false);
+      expect(document.getElementById(field.getAttribute("aria-describedby")!)?.textContent).toBe("Only the platform coordinators can change this.");
+    }
+    expect(code).toHaveProperty("value", "hajj-qa");
+    expect(kind).toHaveProperty("value", "Hajj mission / Hajj-affairs office");
+
+    fireEvent.change(screen.getByLabelText(/^Name in English/), { target: { value: "Qatar Hajj Mission" } });
+    fireEvent.click(screen.getByRole("button", { name: "Save changes" }));
+    await waitFor(() => expect(fetchMock.mock.calls.some(([, init]) => init?.method === "PATCH")).toBe(true));
+    const patch = fetchMock.mock.calls.find(([, init]) => init?.method === "PATCH")!;
+    expect(JSON.parse(String(patch[1]!.body))).toEqual({ nameEn: "Qatar Hajj Mission" });
+  });
+
+  it("lets a coordinator change the code and the kind", async () => {
+    mockFetch({
+      "GET /api/countries": () => jsonResponse({ items: [] }),
+      "GET /api/organisations/hajj-qa": () => jsonResponse({ ...QATAR, groups: [] }),
+    });
+    renderPage(<OrganisationFormPage />, { route: "/directory/organisations/hajj-qa/edit", path: "/directory/organisations/:code/edit", locale: "en" });
+    expect(await screen.findByLabelText(/^Code/)).toHaveProperty("readOnly", false);
+    expect(screen.getByLabelText(/^Kind/).tagName).toBe("SELECT");
   });
 
   it("refuses the form when the record's abilities do not allow an update", async () => {

@@ -1,18 +1,19 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
-import { ORGANISATION_KINDS, VISIBILITIES } from "../../../../common/roles.js";
+import { ORGANISATION_KINDS } from "../../../../common/roles.js";
 import { api } from "../../api/client.js";
 import type { Organisation } from "../../api/types.js";
 import { useAction, useApi } from "../../api/useApi.js";
 import { Forbidden } from "../../app/StatusPages.js";
 import { useMe } from "../../app/useSession.js";
-import { RadioGroupField, SelectField, TextAreaField, TextField } from "../../components/Field.js";
+import { SelectField, TextAreaField, TextField } from "../../components/Field.js";
 import { ErrorState, FormErrors, Loading } from "../../components/Feedback.js";
 import { useLocalName } from "../../components/format.js";
 import { PageHeader, usePageTitle } from "../../components/PageHeader.js";
-import { changedBody, createBody, missingFields, toFormValues, type FormValues } from "./formValues.js";
+import { changedBody, createBody, missingFields, toFormValues, withoutMessage, type FormValues } from "./formValues.js";
 import { invalidateDirectoryCache, useCountries } from "./useDirectoryData.js";
+import { currentShareGroup, valuesToSend, VisibilityField } from "./VisibilityField.js";
 
 const KEYS = ["nameAr", "nameEn", "code", "kind", "country", "cityAr", "cityEn", "email", "phone", "website", "addressAr", "addressEn", "visibility"] as const;
 const REQUIRED = ["nameAr", "nameEn", "code", "kind", "visibility"] as const;
@@ -20,23 +21,40 @@ const REQUIRED = ["nameAr", "nameEn", "code", "kind", "visibility"] as const;
 function OrganisationForm({ existing }: { existing?: Organisation }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const me = useMe();
   const localName = useLocalName();
   const countries = useCountries();
-  const [initial] = useState<FormValues>(() => toFormValues(existing, KEYS, { kind: "hajj_mission", visibility: "members" }));
+  const [initial] = useState<FormValues>(() => ({
+    ...toFormValues(existing, KEYS, { kind: "hajj_mission", visibility: "members" }),
+    shareGroupId: existing?.shareGroup?.id ?? "",
+  }));
   const [values, setValues] = useState<FormValues>(initial);
   const [missing, setMissing] = useState<Record<string, string>>({});
   const action = useAction();
-  const set = (key: string) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
+  const set = (key: string) => (value: string) => {
+    setValues((v) => ({ ...v, [key]: value }));
+    // A "… is required" message goes as soon as the field is filled in.
+    if (value.trim()) setMissing((m) => withoutMessage(m, key));
+  };
   const error = (key: string) => missing[key] ?? action.fieldError(key);
+  // The code and the kind are structural: only coordinators change them (the server refuses others).
+  const canRestructure = !existing || me.can.createOrganisation;
+  // A new organisation belongs to no group yet, so it can only be shared with one later.
+  const groups = existing ? (existing.groups ?? []) : [];
+  const shareGroupId = currentShareGroup(values, groups);
+  const isGroupShared = values.visibility === "group";
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const local = missingFields(values, REQUIRED, (key) => t("validation.required", { field: t(`fields.${key}` as "fields.name") }));
+    const required = (key: string) => t("validation.required", { field: t(`fields.${key}` as "fields.name") });
+    const local = missingFields(values, REQUIRED, required);
+    if (isGroupShared && !shareGroupId) local.shareGroupId = required("shareGroupId");
     setMissing(local);
     if (Object.keys(local).length > 0) return;
+    const sent = valuesToSend(initial, values, shareGroupId);
     const result = existing
-      ? await action.run(() => api.patch<Organisation>(`/api/organisations/${encodeURIComponent(existing.id)}`, changedBody(initial, values)))
-      : await action.run(() => api.post<Organisation>("/api/organisations", { country: null, ...createBody(values) }));
+      ? await action.run(() => api.patch<Organisation>(`/api/organisations/${encodeURIComponent(existing.id)}`, changedBody(initial, sent)))
+      : await action.run(() => api.post<Organisation>("/api/organisations", { country: null, ...createBody(sent) }));
     if (result.ok) {
       invalidateDirectoryCache();
       const code = result.value?.code ?? values.code.trim();
@@ -58,34 +76,50 @@ function OrganisationForm({ existing }: { existing?: Organisation }) {
       />
       <form onSubmit={onSubmit} noValidate className="form form--wide">
         <p className="form-note">{t("common.required_note")}</p>
-        <FormErrors error={action.error} shownFields={[...KEYS]} localMessage={Object.keys(missing).length > 0 ? t("errors.VALIDATION_FAILED") : null} />
+        <FormErrors error={action.error} shownFields={isGroupShared ? [...KEYS, "shareGroupId"] : [...KEYS]} localMessage={Object.keys(missing).length > 0 ? t("errors.VALIDATION_FAILED") : null} />
 
         <fieldset className="form-section">
           <legend>{t("directory.section_identity")}</legend>
           <div className="form-grid">
             <TextField id="org-nameAr" label={t("fields.nameAr")} dir="rtl" lang="ar" value={values.nameAr} onChange={set("nameAr")} error={error("nameAr")} required />
             <TextField id="org-nameEn" label={t("fields.nameEn")} dir="ltr" lang="en" value={values.nameEn} onChange={set("nameEn")} error={error("nameEn")} required />
-            <TextField
-              id="org-code"
-              label={t("fields.code")}
-              dir="ltr"
-              value={values.code}
-              onChange={(v) => set("code")(v.toLowerCase())}
-              error={error("code")}
-              hint={t("directory.code_hint")}
-              autoCapitalize="none"
-              spellCheck={false}
-              required
-            />
-            <SelectField
-              id="org-kind"
-              label={t("fields.kind")}
-              value={values.kind}
-              onChange={set("kind")}
-              options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`directory.kinds.${k}`) }))}
-              error={error("kind")}
-              required
-            />
+            {canRestructure ? (
+              <>
+                <TextField
+                  id="org-code"
+                  label={t("fields.code")}
+                  dir="ltr"
+                  value={values.code}
+                  onChange={(v) => set("code")(v.toLowerCase())}
+                  error={error("code")}
+                  hint={t("directory.code_hint")}
+                  autoCapitalize="none"
+                  spellCheck={false}
+                  required
+                />
+                <SelectField
+                  id="org-kind"
+                  label={t("fields.kind")}
+                  value={values.kind}
+                  onChange={set("kind")}
+                  options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`directory.kinds.${k}`) }))}
+                  error={error("kind")}
+                  required
+                />
+              </>
+            ) : (
+              <>
+                <TextField id="org-code" label={t("fields.code")} dir="ltr" value={values.code} onChange={() => undefined} hint={t("directory.coordinators_only")} readOnly />
+                <TextField
+                  id="org-kind"
+                  label={t("fields.kind")}
+                  value={t(`directory.kinds.${values.kind as Organisation["kind"]}`)}
+                  onChange={() => undefined}
+                  hint={t("directory.coordinators_only")}
+                  readOnly
+                />
+              </>
+            )}
           </div>
         </fieldset>
 
@@ -128,7 +162,19 @@ function OrganisationForm({ existing }: { existing?: Organisation }) {
           </div>
         </fieldset>
 
-        <VisibilityField id="org-visibility" value={values.visibility} onChange={set("visibility")} error={error("visibility")} />
+        <VisibilityField
+          id="org-visibility"
+          value={values.visibility}
+          onChange={set("visibility")}
+          error={error("visibility")}
+          share={{
+            groups,
+            value: shareGroupId,
+            onChange: set("shareGroupId"),
+            error: error("shareGroupId"),
+            unavailable: groups.length > 0 ? undefined : existing ? t("directory.share_group_no_groups") : t("directory.share_group_new_organisation"),
+          }}
+        />
 
         <div className="form-actions">
           <button type="submit" className="button button--primary" disabled={action.pending} aria-busy={action.pending || undefined}>
@@ -140,22 +186,6 @@ function OrganisationForm({ existing }: { existing?: Organisation }) {
         </div>
       </form>
     </>
-  );
-}
-
-/** The four visibility levels, each explained. */
-export function VisibilityField({ id, value, onChange, error }: { id: string; value: string; onChange(value: string): void; error?: string }) {
-  const { t } = useTranslation();
-  return (
-    <RadioGroupField
-      id={id}
-      legend={t("fields.visibility")}
-      value={value}
-      onChange={onChange}
-      error={error}
-      required
-      options={VISIBILITIES.map((v) => ({ value: v, label: t(`directory.visibilities.${v}`), description: t(`directory.visibility_help.${v}`) }))}
-    />
   );
 }
 

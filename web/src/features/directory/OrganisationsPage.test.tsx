@@ -21,6 +21,7 @@ function buildOrganisation(overrides: Partial<Organisation> = {}): Organisation 
     addressAr: null,
     addressEn: null,
     visibility: "members",
+    shareGroup: null,
     archivedAt: null,
     createdAt: "2025-01-01T00:00:00.000Z",
     updatedAt: "2025-01-01T00:00:00.000Z",

@@ -8,6 +8,7 @@ import { useLocalName, usePickLocal, useOtherLanguage } from "../../components/f
 import { PageHeader, usePageTitle } from "../../components/PageHeader.js";
 import { ArchiveControls } from "./RecordActions.js";
 import { RecordMeta } from "./RecordMeta.js";
+import { ShareGroupLine } from "./VisibilityField.js";
 
 /** /directory/people/:id */
 export function PersonDetailPage() {
@@ -111,6 +112,7 @@ export function PersonDetailPage() {
               <dt>{t("fields.visibility")}</dt>
               <dd>
                 {t(`directory.visibilities.${data.visibility}`)}
+                <ShareGroupLine record={data} />
                 <span className="row-secondary">{t(`directory.visibility_help.${data.visibility}`)}</span>
               </dd>
             </div>

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { LOCALES, POSITIONS } from "../../../../common/roles.js";
 import { api } from "../../api/client.js";
-import type { Person } from "../../api/types.js";
+import type { Organisation, Person } from "../../api/types.js";
 import { useAction, useApi } from "../../api/useApi.js";
 import { Forbidden } from "../../app/StatusPages.js";
 import { useMe } from "../../app/useSession.js";
@@ -11,9 +11,9 @@ import { SelectField, TextField } from "../../components/Field.js";
 import { ErrorState, FormErrors, Loading } from "../../components/Feedback.js";
 import { useLocalName } from "../../components/format.js";
 import { PageHeader, usePageTitle } from "../../components/PageHeader.js";
-import { changedBody, createBody, missingFields, toFormValues, type FormValues } from "./formValues.js";
-import { VisibilityField } from "./OrganisationFormPage.js";
+import { changedBody, createBody, missingFields, toFormValues, withoutMessage, type FormValues } from "./formValues.js";
 import { useAllOrganisations } from "./useDirectoryData.js";
+import { currentShareGroup, valuesToSend, VisibilityField } from "./VisibilityField.js";
 
 const KEYS = ["nameAr", "nameEn", "position", "titleAr", "titleEn", "email", "phone", "preferredLanguage", "visibility"] as const;
 const REQUIRED = ["nameAr", "nameEn", "position", "preferredLanguage", "visibility"] as const;
@@ -25,12 +25,19 @@ function PersonForm({ existing }: { existing?: Person }) {
   const localName = useLocalName();
   const [params] = useSearchParams();
   const organisations = useAllOrganisations();
-  const [initial] = useState<FormValues>(() => toFormValues(existing, KEYS, { position: "official", preferredLanguage: "ar", visibility: "members" }));
+  const [initial] = useState<FormValues>(() => ({
+    ...toFormValues(existing, KEYS, { position: "official", preferredLanguage: "ar", visibility: "members" }),
+    shareGroupId: existing?.shareGroup?.id ?? "",
+  }));
   const [values, setValues] = useState<FormValues>(initial);
   const [organisationId, setOrganisationId] = useState(existing?.organisation.id ?? "");
   const [missing, setMissing] = useState<Record<string, string>>({});
   const action = useAction();
-  const set = (key: string) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
+  const set = (key: string) => (value: string) => {
+    setValues((v) => ({ ...v, [key]: value }));
+    // A "… is required" message goes as soon as the field is filled in.
+    if (value.trim()) setMissing((m) => withoutMessage(m, key));
+  };
   const error = (key: string) => missing[key] ?? action.fieldError(key);
 
   // A new person belongs to the organisation named in ?organisation=<code>, else to the user's own.
@@ -42,15 +49,27 @@ function PersonForm({ existing }: { existing?: Person }) {
     else if (!organisations.loading) setOrganisationId(me.organisation.id);
   }, [existing, organisationId, organisations.items, organisations.loading, wantedCode, me.organisation.id]);
 
+  // A person can be shared with one of the groups of their organisation.
+  const orgKey = existing ? existing.organisation.code : organisationId;
+  const organisation = useApi<Organisation>(orgKey ? `/api/organisations/${encodeURIComponent(orgKey)}` : null);
+  // Until the newly chosen organisation has loaded, the previous one's groups don't count.
+  const orgData = organisation.data && (organisation.data.id === orgKey || organisation.data.code === orgKey) ? organisation.data : undefined;
+  const groups = !orgKey ? [] : orgData ? (orgData.groups ?? []) : undefined;
+  const shareGroupId = currentShareGroup(values, groups);
+  const isGroupShared = values.visibility === "group";
+
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const local = missingFields(values, REQUIRED, (key) => t("validation.required", { field: t(`fields.${key}` as "fields.name") }));
-    if (!existing && !organisationId) local.organisationId = t("validation.required", { field: t("fields.organisation") });
+    const required = (key: string) => t("validation.required", { field: t(`fields.${key}` as "fields.name") });
+    const local = missingFields(values, REQUIRED, required);
+    if (!existing && !organisationId) local.organisationId = required("organisation");
+    if (isGroupShared && !shareGroupId) local.shareGroupId = required("shareGroupId");
     setMissing(local);
     if (Object.keys(local).length > 0) return;
+    const sent = valuesToSend(initial, values, shareGroupId);
     const result = existing
-      ? await action.run(() => api.patch<Person>(`/api/people/${encodeURIComponent(existing.id)}`, changedBody(initial, values)))
-      : await action.run(() => api.post<Person>("/api/people", { ...createBody(values), organisationId }));
+      ? await action.run(() => api.patch<Person>(`/api/people/${encodeURIComponent(existing.id)}`, changedBody(initial, sent)))
+      : await action.run(() => api.post<Person>("/api/people", { ...createBody(sent), organisationId }));
     if (result.ok) navigate(`/directory/people/${encodeURIComponent(result.value?.id ?? existing?.id ?? "")}`);
   }
 
@@ -72,7 +91,7 @@ function PersonForm({ existing }: { existing?: Person }) {
       />
       <form onSubmit={onSubmit} noValidate className="form form--wide">
         <p className="form-note">{t("common.required_note")}</p>
-        <FormErrors error={action.error} shownFields={[...KEYS, "organisationId"]} localMessage={Object.keys(missing).length > 0 ? t("errors.VALIDATION_FAILED") : null} />
+        <FormErrors error={action.error} shownFields={[...KEYS, "organisationId", ...(isGroupShared ? ["shareGroupId"] : [])]} localMessage={Object.keys(missing).length > 0 ? t("errors.VALIDATION_FAILED") : null} />
 
         <fieldset className="form-section">
           <legend>{t("directory.section_identity")}</legend>
@@ -133,7 +152,21 @@ function PersonForm({ existing }: { existing?: Person }) {
           </div>
         </fieldset>
 
-        <VisibilityField id="person-visibility" value={values.visibility} onChange={set("visibility")} error={error("visibility")} />
+        <VisibilityField
+          id="person-visibility"
+          value={values.visibility}
+          onChange={set("visibility")}
+          error={error("visibility")}
+          share={{
+            groups,
+            loadError: orgKey && !orgData ? organisation.error : null,
+            onRetry: organisation.reload,
+            value: shareGroupId,
+            onChange: set("shareGroupId"),
+            error: error("shareGroupId"),
+            unavailable: orgData && groups?.length === 0 ? t("directory.share_group_no_groups") : undefined,
+          }}
+        />
 
         <div className="form-actions">
           <button type="submit" className="button button--primary" disabled={action.pending} aria-busy={action.pending || undefined}>

@@ -38,3 +38,10 @@ export function missingFields(values: FormValues, required: readonly string[], m
   for (const key of required) if (!(values[key] ?? "").trim()) errors[key] = message(key);
   return errors;
 }
+
+/** `messages` without the one for `key` (the same object when there is none). */
+export function withoutMessage(messages: Record<string, string>, key: string): Record<string, string> {
+  if (!(key in messages)) return messages;
+  const { [key]: _dropped, ...rest } = messages;
+  return rest;
+}

@@ -39,7 +39,8 @@ function useShared<T>(key: string, load: () => Promise<T>): { data: T | undefine
   return { data, failed };
 }
 
-function sortByLocalName<T extends { nameAr: string; nameEn: string }>(items: T[], language: string): T[] {
+/** Items sorted by their name in `language`. */
+export function sortByLocalName<T extends { nameAr: string; nameEn: string }>(items: T[], language: string): T[] {
   const collator = new Intl.Collator(language);
   return [...items].sort((a, b) => collator.compare(pickLocal(a.nameAr, a.nameEn, language), pickLocal(b.nameAr, b.nameEn, language)));
 }
