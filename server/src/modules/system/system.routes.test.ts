@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, login, LOGINS, type TestApp } from "../../test/app.js";
-import { DIALECTS } from "../../test/dialects.js";
+import { buildAppOn, buildTestApp, login, LOGINS, type TestApp } from "../../test/app.js";
+import { DIALECTS, freshDatabase } from "../../test/dialects.js";
 
 for (const dialect of DIALECTS) {
   describe(`system routes and HTTP hygiene (${dialect})`, () => {
@@ -14,6 +14,21 @@ for (const dialect of DIALECTS) {
       const health = await t.app.inject({ method: "GET", url: "/api/health" });
       expect(health.json()).toEqual({ status: "ok", database: "ok", dialect });
       expect((await t.app.inject({ method: "GET", url: "/api/version" })).json().name).toBe("rifada");
+    });
+
+    it("answers 503 on /api/health when the database is unreachable", async () => {
+      const database = await freshDatabase(dialect);
+      const broken = await buildAppOn(database);
+      // SQLite: close the file under the app; PostgreSQL: the test database is dropped.
+      if (database.sqlite) database.sqlite.close();
+      else await database.close();
+      try {
+        const r = await broken.app.inject({ method: "GET", url: "/api/health" });
+        expect(r.statusCode).toBe(503);
+        expect(r.json().code).toBe("DATABASE_UNAVAILABLE");
+      } finally {
+        await broken.app.close();
+      }
     });
 
     it("serves an OpenAPI document describing every route with request and response schemas", async () => {
