@@ -61,8 +61,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex("organisations_kind_idx").on("organisations").columns(["kind", "archived_at"]).execute();
   await db.schema.createIndex("organisations_country_idx").on("organisations").column("country").execute();
-  await db.schema.createIndex("organisations_name_idx").on("organisations").column("name_en").execute();
-  await db.schema.createIndex("organisations_name_ar_idx").on("organisations").column("name_ar").execute();
+  await db.schema.createIndex("organisations_name_idx").on("organisations").columns(["archived_at", "name_en"]).execute();
+  await db.schema.createIndex("organisations_name_ar_idx").on("organisations").columns(["archived_at", "name_ar"]).execute();
 
   await db.schema
     .createTable("group_members")
@@ -92,10 +92,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("updated_at", text, (c) => c.notNull())
     .execute();
   await db.schema.createIndex("people_org_idx").on("people").columns(["organisation_id", "archived_at"]).execute();
-  await db.schema.createIndex("people_name_idx").on("people").column("name_en").execute();
-  await db.schema.createIndex("people_name_ar_idx").on("people").column("name_ar").execute();
-  // Lets a list's count(*) with the visibility scope read this index instead of the table.
-  await db.schema.createIndex("people_scope_idx").on("people").columns(["archived_at", "visibility", "organisation_id", "share_group_id"]).execute();
+  // Pages of a list walk these in order (archived records are filtered out by the same index).
+  await db.schema.createIndex("people_name_idx").on("people").columns(["archived_at", "name_en"]).execute();
+  await db.schema.createIndex("people_name_ar_idx").on("people").columns(["archived_at", "name_ar"]).execute();
+  // A list's count(*) under the visibility scope (and, on SQLite, with a text search) reads this
+  // index instead of the table. PostgreSQL caps a B-tree entry at ~2.7 kB, so search_text stays out there.
+  await db.schema
+    .createIndex("people_scope_idx")
+    .on("people")
+    .columns(isPostgres(db) ? ["archived_at", "visibility", "organisation_id", "share_group_id"] : ["archived_at", "visibility", "organisation_id", "share_group_id", "search_text"])
+    .execute();
 
   await db.schema
     .createTable("users")
