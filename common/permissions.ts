@@ -18,6 +18,14 @@ export const ACTIONS = [
   "user.reset_password",
   "outbox.read",
   "audit.read",
+  "season.read",
+  "season.manage",
+  "event.read",
+  "event.create",
+  "event.update",
+  "delegation.manage",
+  "registration.create",
+  "registration.read",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

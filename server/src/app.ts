@@ -27,6 +27,10 @@ import { organisationsRoutes } from "./modules/directory/organisations.routes.js
 import { createPeopleService } from "./modules/directory/people.service.js";
 import { peopleRoutes } from "./modules/directory/people.routes.js";
 import { systemRoutes, VERSION } from "./modules/system/system.routes.js";
+import { createEventsService } from "./modules/events/events.service.js";
+import { eventsRoutes } from "./modules/events/events.routes.js";
+import { createRegistrationsService } from "./modules/events/registrations.service.js";
+import { createSeasonsService } from "./modules/events/seasons.service.js";
 
 export interface BuildOptions {
   config: Config;
@@ -102,6 +106,8 @@ async function build({ config, database, logger = false, onRoute }: BuildOptions
   await app.register(peopleRoutes, { service: createPeopleService(deps) });
   await app.register(groupsRoutes, { service: createGroupsService(deps) });
   await app.register(adminRoutes, { service: createAdminService(deps) });
+  const events = createEventsService(deps);
+  await app.register(eventsRoutes, { seasons: createSeasonsService(deps), events, registrations: createRegistrationsService(deps, events) });
 
   const webDir = config.webDir;
   const indexFile = webDir ? path.join(webDir, "index.html") : null;

@@ -1,9 +1,11 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from "kysely";
 import * as foundation from "./migrations/2026-11-23T1800-foundation.js";
+import * as events from "./migrations/2026-11-24T0900-events.js";
 
 /** Migrations in order; a static list so the same code runs from TypeScript and from dist/. */
 const MIGRATIONS: Record<string, Migration> = {
   "2026-11-23T1800-foundation": foundation,
+  "2026-11-24T0900-events": events,
 };
 
 class StaticProvider implements MigrationProvider {

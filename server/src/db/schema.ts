@@ -169,6 +169,107 @@ export interface AuditTable {
   changes: string | null;
 }
 
+export interface SeasonTable {
+  id: string;
+  code: string;
+  hijriYear: number;
+  nameAr: string;
+  nameEn: string;
+  startsOn: string;
+  endsOn: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface EventTable {
+  id: string;
+  seasonId: string;
+  kind: string;
+  mode: string;
+  status: string;
+  titleAr: string;
+  titleEn: string;
+  descriptionAr: string | null;
+  descriptionEn: string | null;
+  hostOrganisationId: string;
+  chairPersonId: string | null;
+  venueAr: string | null;
+  venueEn: string | null;
+  joinUrl: string | null;
+  timeZone: string;
+  startsAt: string;
+  endsAt: string;
+  registration: string;
+  capacity: number | null;
+  previousEventId: string | null;
+  visibility: string;
+  shareGroupId: string | null;
+  checkInSecret: string;
+  searchText: string;
+  createdBy: string | null;
+  archivedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AgendaItemTable {
+  id: string;
+  eventId: string;
+  position: number;
+  kind: string;
+  titleAr: string;
+  titleEn: string;
+  descriptionAr: string | null;
+  descriptionEn: string | null;
+  startsAt: string | null;
+  endsAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AgendaSpeakerTable {
+  id: string;
+  agendaItemId: string;
+  position: number;
+  personId: string | null;
+  guestNameAr: string | null;
+  guestNameEn: string | null;
+  guestTitleAr: string | null;
+  guestTitleEn: string | null;
+  role: string;
+}
+
+export interface EventInvitationTable {
+  id: string;
+  eventId: string;
+  organisationId: string;
+  viaGroupId: string | null;
+  status: string;
+  quota: number | null;
+  respondedAt: string | null;
+  createdAt: string;
+}
+
+export interface DelegationMemberTable {
+  id: string;
+  eventId: string;
+  organisationId: string;
+  personId: string;
+  isLeader: number;
+  createdAt: string;
+}
+
+export interface RegistrationTable {
+  id: string;
+  eventId: string;
+  userId: string;
+  organisationId: string;
+  status: string;
+  sequence: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -189,4 +290,11 @@ export interface DB {
   outbox: OutboxTable;
   auditLog: AuditTable;
   meta: MetaTable;
+  seasons: SeasonTable;
+  events: EventTable;
+  agendaItems: AgendaItemTable;
+  agendaSpeakers: AgendaSpeakerTable;
+  eventInvitations: EventInvitationTable;
+  delegationMembers: DelegationMemberTable;
+  registrations: RegistrationTable;
 }

@@ -23,4 +23,6 @@ export interface Owned {
   visibility?: string;
   /** With visibility "group": the group it is shared with. */
   shareGroupId?: string | null;
+  /** Shared with the actor's organisation some other way (e.g. it was invited to the event). */
+  sharedWithActor?: boolean;
 }

@@ -41,4 +41,19 @@ export const GRANTS: Record<Action, Partial<Record<Subject, Relation[]>>> = {
 
   "outbox.read": { coordinator: ALL, org_admin: OWN },
   "audit.read": { coordinator: ALL, org_admin: OWN },
+
+  // Seasons frame everything ("Hajj 1446"): read by all, kept by coordinators.
+  "season.read": everyone(ALL),
+  "season.manage": { coordinator: ALL },
+
+  // Events belong to their host organisation; "shared" also covers organisations invited to them.
+  "event.read": { ...everyone(READABLE), coordinator: ALL, anonymous: ["public"] },
+  "event.create": { coordinator: ALL, org_admin: OWN },
+  "event.update": { coordinator: ALL, org_admin: OWN },
+  // The record is the invited organisation: its admin nominates its own delegation.
+  "delegation.manage": { coordinator: ALL, org_admin: OWN },
+  // Anyone who may read an open event may register for it.
+  "registration.create": { ...everyone(READABLE), coordinator: ALL },
+  // Who registered (names, organisations) is for the host.
+  "registration.read": { coordinator: ALL, org_admin: OWN },
 };

@@ -24,6 +24,7 @@ export function grantedRelations(actor: Actor | null, action: Action): Relation[
 export function relationOf(actor: Actor | null, record: Owned): Relation {
   if (actor && record.organisationId !== null && record.organisationId === actor.organisationId) return "own";
   if (record.visibility === "public") return "public";
+  if (actor && record.sharedWithActor) return "shared";
   if (actor && record.visibility === "members") return "shared";
   if (actor && record.visibility === "group" && record.shareGroupId && actor.groupIds?.has(record.shareGroupId)) {
     return "shared";
@@ -78,7 +79,7 @@ export function scopeCondition<DB, TB extends keyof DB>(
   eb: ExpressionBuilder<DB, TB>,
   actor: Actor | null,
   action: Action,
-  columns: { organisation: string; visibility?: string; shareGroup?: string },
+  columns: { organisation: string; visibility?: string; shareGroup?: string; sharedWithActor?: (organisationId: string) => Expression<SqlBool> },
 ): Expression<SqlBool> {
   const granted = new Set(grantedRelations(actor, action));
   if (granted.has("other")) return sql<SqlBool>`1 = 1`;
@@ -87,6 +88,7 @@ export function scopeCondition<DB, TB extends keyof DB>(
   const parts: Expression<SqlBool>[] = [];
   if (actor && granted.has("own")) parts.push(sql<SqlBool>`${org} = ${actor.organisationId}`);
   if (vis && granted.has("public")) parts.push(sql<SqlBool>`${vis} = 'public'`);
+  if (actor && granted.has("shared") && columns.sharedWithActor) parts.push(columns.sharedWithActor(actor.organisationId));
   if (vis && actor && granted.has("shared")) {
     parts.push(sql<SqlBool>`${vis} = 'members'`);
     if (columns.shareGroup) {

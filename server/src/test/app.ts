@@ -101,3 +101,27 @@ export async function orgId(t: TestApp, code: string): Promise<string> {
   const row = await t.database.db.selectFrom("organisations").select("id").where("code", "=", code).executeTakeFirstOrThrow();
   return row.id;
 }
+
+/**
+ * Many users at once (straight into the database), each with a bearer token:
+ * for load and concurrency tests. Returns their tokens in creation order.
+ */
+export async function bulkUsers(t: TestApp, count: number, options: { organisationCode: string; role?: string; prefix?: string }): Promise<Array<{ id: string; token: string }>> {
+  const { createHash, randomBytes, randomUUID } = await import("node:crypto");
+  const organisationId = await orgId(t, options.organisationCode);
+  const now = new Date().toISOString();
+  const users = Array.from({ length: count }, (_, i) => ({ id: randomUUID(), token: `rfd_${randomBytes(24).toString("base64url")}`, i }));
+  const prefix = options.prefix ?? randomBytes(4).toString("hex");
+  for (let start = 0; start < users.length; start += 200) {
+    const chunk = users.slice(start, start + 200);
+    await t.database.db.insertInto("users").values(chunk.map((u) => ({
+      id: u.id, email: `${prefix}-${u.i}@load.rifada.test`, name: `Delegate ${u.i}`, passwordHash: null, role: options.role ?? "participant",
+      organisationId, personId: null, locale: u.i % 2 ? "ar" : "en", digits: "latn", disabledAt: null, passwordChangedAt: null, createdAt: now, updatedAt: now,
+    }))).execute();
+    await t.database.db.insertInto("apiTokens").values(chunk.map((u) => ({
+      id: randomUUID(), userId: u.id, name: "load", tokenHash: createHash("sha256").update(u.token).digest("hex"), prefix: u.token.slice(0, 10),
+      createdAt: now, lastUsedAt: null, expiresAt: null, revokedAt: null,
+    }))).execute();
+  }
+  return users.map(({ id, token }) => ({ id, token }));
+}
