@@ -23,7 +23,6 @@ export const ACTIONS = [
   "event.read",
   "event.create",
   "event.update",
-  "delegation.manage",
   "registration.create",
   "registration.read",
 ] as const;

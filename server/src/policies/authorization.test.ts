@@ -37,6 +37,13 @@ const TABLE: Record<Action, Record<Subject, Array<boolean | null>>> = {
   "user.reset_password":  { anonymous: [N, _, N, _], coordinator: [Y, _, Y, _], org_admin: [Y, _, N, _], member: [N, _, N, _], trainer: [N, _, N, _], participant: [N, _, N, _] },
   "outbox.read":          { anonymous: [N, _, N, _], coordinator: [Y, _, Y, _], org_admin: [Y, _, N, _], member: [N, _, N, _], trainer: [N, _, N, _], participant: [N, _, N, _] },
   "audit.read":           { anonymous: [N, _, N, _], coordinator: [Y, _, Y, _], org_admin: [Y, _, N, _], member: [N, _, N, _], trainer: [N, _, N, _], participant: [N, _, N, _] },
+  "season.read":          { anonymous: [_, N, _, _], coordinator: [_, Y, _, _], org_admin: [_, Y, _, _], member: [_, Y, _, _], trainer: [_, Y, _, _], participant: [_, Y, _, _] },
+  "season.manage":        { anonymous: [_, _, N, _], coordinator: [_, _, Y, _], org_admin: [_, _, N, _], member: [_, _, N, _], trainer: [_, _, N, _], participant: [_, _, N, _] },
+  "event.read":           { anonymous: [N, N, N, Y], coordinator: [Y, Y, Y, Y], org_admin: [Y, Y, N, Y], member: [Y, Y, N, Y], trainer: [Y, Y, N, Y], participant: [Y, Y, N, Y] },
+  "event.create":         { anonymous: [N, _, N, _], coordinator: [Y, _, Y, _], org_admin: [Y, _, N, _], member: [N, _, N, _], trainer: [N, _, N, _], participant: [N, _, N, _] },
+  "event.update":         { anonymous: [N, N, N, N], coordinator: [Y, Y, Y, Y], org_admin: [Y, N, N, N], member: [N, N, N, N], trainer: [N, N, N, N], participant: [N, N, N, N] },
+  "registration.create":  { anonymous: [N, N, N, N], coordinator: [Y, Y, Y, Y], org_admin: [Y, Y, N, Y], member: [Y, Y, N, Y], trainer: [Y, Y, N, Y], participant: [Y, Y, N, Y] },
+  "registration.read":    { anonymous: [N, N, N, N], coordinator: [Y, Y, Y, Y], org_admin: [Y, N, N, N], member: [N, N, N, N], trainer: [N, N, N, N], participant: [N, N, N, N] },
 };
 
 /** Every route, with the action that guards it ("public": anyone; "self": the caller's own account). */
@@ -83,7 +90,22 @@ const ROUTES: Record<string, Action | "public" | "self"> = {
   "DELETE /api/invitations/:id": "user.invite",
   "GET /api/outbox": "outbox.read",
   "GET /api/audit": "audit.read",
+  "GET /api/seasons": "season.read",
+  "GET /api/seasons/:idOrCode": "season.read",
+  "POST /api/seasons": "season.manage",
+  "PATCH /api/seasons/:id": "season.manage",
+  "GET /api/events": "event.read",
+  "GET /api/events/:id": "event.read",
+  "POST /api/events": "event.create",
+  "PATCH /api/events/:id": "event.update",
+  "GET /api/events/:id/agenda": "event.read",
+  "PUT /api/events/:id/agenda": "event.update",
+  "POST /api/events/:id/registration": "registration.create",
+  "DELETE /api/events/:id/registration": "registration.create",
+  "GET /api/events/:id/registrations": "registration.read",
 };
+
+const READ_ACTIONS = ["public", "organisation.read", "person.read", "event.read"];
 
 const SUBJECT_LOGIN: Record<Exclude<Subject, "anonymous">, string> = {
   coordinator: LOGINS.oicCoordinator,
@@ -124,6 +146,7 @@ for (const dialect of DIALECTS) {
       const ids = await Promise.all(["oic", "hajj-qa", "moh-sa", "sp-field", "hajj-eg"].map((c) => orgId(t, c)));
       await t.database.db.insertInto("groups").values({ id: "g-test", code: "authz-test", nameAr: "مجموعة اختبار", nameEn: "Test group", descriptionAr: null, descriptionEn: null, archivedAt: null, createdAt: nowIso(), updatedAt: nowIso() }).execute();
       await t.database.db.insertInto("groupMembers").values(ids.map((organisationId) => ({ groupId: "g-test", organisationId }))).execute();
+      await t.database.db.insertInto("seasons").values({ id: "s-test", code: "1499", hijriYear: 1499, nameAr: "موسم", nameEn: "Season", startsOn: "2075-01-01", endsOn: "2075-12-31", createdAt: nowIso(), updatedAt: nowIso() }).execute();
     });
     afterAll(async () => t?.close());
 
@@ -181,6 +204,20 @@ for (const dialect of DIALECTS) {
       }).execute();
       return { id, email };
     }
+
+    async function makeEvent(subject: Subject, rel: Rel) {
+      const id = newId();
+      const marker = unique();
+      const { visibility, shareGroupId } = visibilityFor(rel);
+      await t.database.db.insertInto("events").values({
+        id, seasonId: "s-test", kind: "workshop", mode: "virtual", status: "published", titleAr: `ورشة ${marker}`, titleEn: `Workshop ${marker}`, descriptionAr: null, descriptionEn: null,
+        hostOrganisationId: await ownerOrg(subject, rel), chairPersonId: null, venueAr: null, venueEn: null, joinUrl: null, timeZone: "Asia/Riyadh",
+        startsAt: "2099-01-01T07:00:00.000Z", endsAt: "2099-01-01T10:00:00.000Z", registration: "open", capacity: null, previousEventId: null, visibility, shareGroupId,
+        checkInSecret: unique(), searchText: `workshop ${marker}`, createdBy: null, archivedAt: null, createdAt: nowIso(), updatedAt: nowIso(),
+      }).execute();
+      return { id, marker };
+    }
+    let hijriYear = 1520;
 
     const ok = (status: number) => status >= 200 && status < 300;
 
@@ -266,6 +303,38 @@ for (const dialect of DIALECTS) {
           const list = await c.request("GET", "/api/outbox?pageSize=100");
           return ok(list.statusCode) && list.json().items.some((i: { id: string }) => i.id === id);
         }
+        case "season.read":
+          return ok((await c.request("GET", "/api/seasons/1499")).statusCode) && ok((await c.request("GET", "/api/seasons")).statusCode);
+        case "season.manage":
+          return ok((await c.request("POST", "/api/seasons", { hijriYear: hijriYear++ })).statusCode);
+        case "event.read": {
+          const e = await makeEvent(subject, rel);
+          const one = await c.request("GET", `/api/events/${e.id}`);
+          const list = await c.request("GET", `/api/events?q=${e.marker}`);
+          const inList = ok(list.statusCode) && list.json().items.some((i: { id: string }) => i.id === e.id);
+          expect(ok(one.statusCode), `single and list agree for ${subject}/${rel}`).toBe(inList);
+          if (ok(list.statusCode)) expect(list.json().total).toBe(inList ? 1 : 0);
+          return inList;
+        }
+        case "event.create": {
+          const r = await c.request("POST", "/api/events", {
+            seasonId: "s-test", hostOrganisationId: await ownerOrg(subject, rel), kind: "meeting", mode: "in_person", titleAr: "اجتماع", titleEn: "Meeting",
+            startsLocal: "2099-06-02T19:00", endsLocal: "2099-06-02T21:00", registration: "invitation", visibility: "members",
+          });
+          return ok(r.statusCode);
+        }
+        case "event.update": {
+          const e = await makeEvent(subject, rel);
+          return ok((await c.request("PATCH", `/api/events/${e.id}`, { venueEn: "Makkah" })).statusCode);
+        }
+        case "registration.create": {
+          const e = await makeEvent(subject, rel);
+          return ok((await c.request("POST", `/api/events/${e.id}/registration`)).statusCode);
+        }
+        case "registration.read": {
+          const e = await makeEvent(subject, rel);
+          return ok((await c.request("GET", `/api/events/${e.id}/registrations`)).statusCode);
+        }
         case "audit.read": {
           const entityId = unique();
           await t.database.db.insertInto("auditLog").values({ at: nowIso(), actorId: null, organisationId: await ownerOrg(subject, rel), action: "test.probe", entityType: "probe", entityId, summary: "probe", changes: null }).execute();
@@ -284,13 +353,13 @@ for (const dialect of DIALECTS) {
       const publicRoutes = t.routes.filter((r) => r.method !== "HEAD" && r.url.startsWith("/api/") && r.config.auth === "public").map((r) => `${r.method} ${r.url}`);
       for (const key of publicRoutes) {
         // A route open to anonymous callers is either public or decides per record (reads of public records).
-        expect(["public", "organisation.read", "person.read"], key).toContain(ROUTES[key]);
+        expect(READ_ACTIONS, key).toContain(ROUTES[key]);
       }
     });
 
     it("routes not marked public refuse anonymous callers with 401", async () => {
       for (const [key, action] of Object.entries(ROUTES)) {
-        if (action === "public" || action === "organisation.read" || action === "person.read") continue;
+        if (READ_ACTIONS.includes(action)) continue;
         const [method, url] = key.split(" ");
         const response = await t.app.inject({ method: method as "GET", url: url.replace(/:[a-zA-Z]+/g, "x"), payload: method === "GET" || method === "DELETE" ? undefined : {} });
         expect(response.statusCode, key).toBe(401);

@@ -144,6 +144,22 @@ for (const dialect of DIALECTS) {
       expect((await coordinator.request("GET", `/api/groups/${group.id}`)).json().memberCount).toBe(1);
     });
 
+    it("stops counting a very broad people list at 10,000 and says so", async () => {
+      const org = await orgId(t, "sp-transport");
+      const now = new Date().toISOString();
+      const rows = Array.from({ length: 10_005 }, (_, i) => ({
+        id: `bulk-${i}`, organisationId: org, nameAr: `سائق ${i}`, nameEn: `Driver ${i}`, position: "staff", titleAr: null, titleEn: null, email: null, phone: null,
+        preferredLanguage: "ar", visibility: "members", shareGroupId: null, searchText: `driver ${i} bulkload`, archivedAt: null, createdAt: now, updatedAt: now,
+      }));
+      for (let i = 0; i < rows.length; i += 1000) await t.database.db.insertInto("people").values(rows.slice(i, i + 1000)).execute();
+      const broad = (await indonesia.request("GET", "/api/people?q=bulkload")).json();
+      expect(broad).toMatchObject({ total: 10_000, totalCapped: true });
+      const narrow = (await indonesia.request("GET", "/api/people?q=" + encodeURIComponent("driver 12"))).json();
+      expect(narrow.totalCapped).toBe(false);
+      expect(narrow.total).toBe(rows.filter((_, i) => String(i).includes("12")).length);
+      await t.database.db.deleteFrom("people").where("id", "like", "bulk-%").execute();
+    });
+
     it("answers unknown ids with 404 and no hint of existence", async () => {
       const r = await indonesia.request("GET", "/api/people/00000000-0000-0000-0000-000000000000");
       expect(r.statusCode).toBe(404);

@@ -20,7 +20,13 @@ export const PersonSchema = Type.Object({
   abilities: Type.Object({ update: Type.Boolean(), archive: Type.Boolean() }),
 });
 
-export const PersonListSchema = Type.Intersect([Page(PersonSchema), Type.Object({ abilities: Type.Object({ create: Type.Boolean() }) })]);
+export const PersonListSchema = Type.Intersect([
+  Page(PersonSchema),
+  Type.Object({
+    totalCapped: Type.Boolean({ description: "true when more than `total` (10,000) people match: the count stops there" }),
+    abilities: Type.Object({ create: Type.Boolean() }),
+  }),
+]);
 
 export const PersonQuerySchema = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 200 })),

@@ -63,14 +63,15 @@ export function createPeopleService(deps: Deps) {
   }
 
   return {
-    async findPeople(actor: Actor | null, query: PersonQuery, locale: Locale): Promise<{ items: Presented[]; total: number; page: number; pageSize: number; abilities: { create: boolean } }> {
+    async findPeople(actor: Actor | null, query: PersonQuery, locale: Locale): Promise<{ items: Presented[]; total: number; totalCapped: boolean; page: number; pageSize: number; abilities: { create: boolean } }> {
       const page = query.page ?? 1;
       const pageSize = query.pageSize ?? 25;
-      const { items, total } = await repo.search(actor, { ...query, page, pageSize, sort: locale === "ar" ? "name_ar" : "name_en" });
+      const { items, total, totalCapped } = await repo.search(actor, { ...query, page, pageSize, sort: locale === "ar" ? "name_ar" : "name_en" });
       await loadActorGroups(db, actor);
       return {
         items: items.map((r) => presentPerson(actor, r)),
         total,
+        totalCapped,
         page,
         pageSize,
         // Whether the caller may add people at all (to their own organisation, or anywhere).

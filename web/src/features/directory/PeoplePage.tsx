@@ -33,7 +33,7 @@ export function PeoplePage() {
   const [search, setSearch, flushSearch] = useDebouncedSearch(q, (value) => list.update({ q: value }, { replace: true }));
   usePageTitle(t("directory.people_title"));
 
-  const result = useApi<Page<Person> & { abilities?: { create?: boolean } }>("/api/people", {
+  const result = useApi<Page<Person> & { totalCapped?: boolean; abilities?: { create?: boolean } }>("/api/people", {
     q: q || undefined,
     organisation: organisation || undefined,
     country: country || undefined,
@@ -102,7 +102,13 @@ export function PeoplePage() {
       </ListFilters>
 
       <div className="list-status" role="status" aria-live="polite">
-        {data && <p className="result-count">{t("directory.people_count", { count: data.total, n: formatNumber(data.total) })}</p>}
+        {data && (
+          <p className="result-count">
+            {data.totalCapped
+              ? t("directory.people_count_capped", { n: formatNumber(data.total) })
+              : t("directory.people_count", { count: data.total, n: formatNumber(data.total) })}
+          </p>
+        )}
       </div>
 
       {result.error && <ErrorState error={result.error} onRetry={result.reload} />}
