@@ -23,6 +23,7 @@ export const ACTIONS = [
   "event.read",
   "event.create",
   "event.update",
+  "delegation.manage",
   "registration.create",
   "registration.read",
 ] as const;

@@ -31,6 +31,8 @@ import { createEventsService } from "./modules/events/events.service.js";
 import { eventsRoutes } from "./modules/events/events.routes.js";
 import { createRegistrationsService } from "./modules/events/registrations.service.js";
 import { createSeasonsService } from "./modules/events/seasons.service.js";
+import { createParticipationService } from "./modules/events/participation.service.js";
+import { participationRoutes } from "./modules/events/participation.routes.js";
 
 export interface BuildOptions {
   config: Config;
@@ -108,6 +110,7 @@ async function build({ config, database, logger = false, onRoute }: BuildOptions
   await app.register(adminRoutes, { service: createAdminService(deps) });
   const events = createEventsService(deps);
   await app.register(eventsRoutes, { seasons: createSeasonsService(deps), events, registrations: createRegistrationsService(deps, events) });
+  await app.register(participationRoutes, { service: createParticipationService(deps, events) });
 
   const webDir = config.webDir;
   const indexFile = webDir ? path.join(webDir, "index.html") : null;

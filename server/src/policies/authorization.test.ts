@@ -42,6 +42,7 @@ const TABLE: Record<Action, Record<Subject, Array<boolean | null>>> = {
   "event.read":           { anonymous: [N, N, N, Y], coordinator: [Y, Y, Y, Y], org_admin: [Y, Y, N, Y], member: [Y, Y, N, Y], trainer: [Y, Y, N, Y], participant: [Y, Y, N, Y] },
   "event.create":         { anonymous: [N, _, N, _], coordinator: [Y, _, Y, _], org_admin: [Y, _, N, _], member: [N, _, N, _], trainer: [N, _, N, _], participant: [N, _, N, _] },
   "event.update":         { anonymous: [N, N, N, N], coordinator: [Y, Y, Y, Y], org_admin: [Y, N, N, N], member: [N, N, N, N], trainer: [N, N, N, N], participant: [N, N, N, N] },
+  "delegation.manage":    { anonymous: [N, _, N, _], coordinator: [Y, _, Y, _], org_admin: [Y, _, N, _], member: [N, _, N, _], trainer: [N, _, N, _], participant: [N, _, N, _] },
   "registration.create":  { anonymous: [N, N, N, N], coordinator: [Y, Y, Y, Y], org_admin: [Y, Y, N, Y], member: [Y, Y, N, Y], trainer: [Y, Y, N, Y], participant: [Y, Y, N, Y] },
   "registration.read":    { anonymous: [N, N, N, N], coordinator: [Y, Y, Y, Y], org_admin: [Y, N, N, N], member: [N, N, N, N], trainer: [N, N, N, N], participant: [N, N, N, N] },
 };
@@ -103,6 +104,11 @@ const ROUTES: Record<string, Action | "public" | "self"> = {
   "POST /api/events/:id/registration": "registration.create",
   "DELETE /api/events/:id/registration": "registration.create",
   "GET /api/events/:id/registrations": "registration.read",
+  "GET /api/events/:id/invitations": "event.read",
+  "POST /api/events/:id/invitations": "event.update",
+  "DELETE /api/events/:id/invitations/:organisationId": "event.update",
+  "PUT /api/events/:id/delegations/:organisationId": "delegation.manage",
+  "POST /api/events/:id/invitations/:organisationId/decline": "delegation.manage",
 };
 
 const READ_ACTIONS = ["public", "organisation.read", "person.read", "event.read"];
@@ -330,6 +336,14 @@ for (const dialect of DIALECTS) {
         case "registration.create": {
           const e = await makeEvent(subject, rel);
           return ok((await c.request("POST", `/api/events/${e.id}/registration`)).statusCode);
+        }
+        case "delegation.manage": {
+          // A public event hosted by Egypt, to which the probed organisation is invited.
+          const e = await makeEvent("anonymous", "public");
+          const organisationId = await ownerOrg(subject, rel);
+          await t.database.db.insertInto("eventInvitations").values({ id: newId(), eventId: e.id, organisationId, viaGroupId: null, status: "invited", quota: null, respondedAt: null, createdAt: nowIso() }).execute();
+          const person = await makePerson(subject, rel);
+          return ok((await c.request("PUT", `/api/events/${e.id}/delegations/${organisationId}`, { leaderId: person.id, memberIds: [] })).statusCode);
         }
         case "registration.read": {
           const e = await makeEvent(subject, rel);

@@ -50,6 +50,8 @@ export const GRANTS: Record<Action, Partial<Record<Subject, Relation[]>>> = {
   "event.read": { ...everyone(READABLE), coordinator: ALL, anonymous: ["public"] },
   "event.create": { coordinator: ALL, org_admin: OWN },
   "event.update": { coordinator: ALL, org_admin: OWN },
+  // The record is the invited organisation: its admin nominates its own delegation.
+  "delegation.manage": { coordinator: ALL, org_admin: OWN },
   // Anyone who may read an open event may register for it.
   "registration.create": { ...everyone(READABLE), coordinator: ALL },
   // Who registered (names, organisations) is for the host.

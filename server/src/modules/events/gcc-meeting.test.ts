@@ -1,0 +1,109 @@
+/**
+ * Seed situation 2 through the API: the annual meeting of the GCC Hajj-affairs offices,
+ * Monday 6 Dhu al-Hijjah 1446 (2 June 2025), evening, at the Kuwaiti Hajj office in Mecca,
+ * chaired by the Kuwaiti mission's head; Qatar's delegation led by its deputy head.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { civilToIso, hijriToGregorian } from "../../../../common/dates.js";
+import { buildTestApp, login, LOGINS, orgId, type Client, type TestApp } from "../../test/app.js";
+import { DIALECTS } from "../../test/dialects.js";
+
+for (const dialect of DIALECTS) {
+  describe(`the GCC offices' annual meeting (${dialect})`, () => {
+    let t: TestApp;
+    let kuwait: Client;
+    let qatar: Client;
+    let eventId: string;
+
+    beforeAll(async () => {
+      t = await buildTestApp(dialect);
+      kuwait = await login(t.app, LOGINS.kuwaitAdmin);
+      qatar = await login(t.app, LOGINS.qatarAdmin);
+      const coordinator = await login(t.app, LOGINS.oicCoordinator);
+      expect((await coordinator.request("POST", "/api/seasons", { hijriYear: 1446 })).statusCode).toBe(201);
+    });
+    afterAll(async () => t?.close());
+
+    it("is created by the Kuwaiti office for 6 Dhu al-Hijjah 1446, evening, Mecca time", async () => {
+      const season = (await kuwait.request("GET", "/api/seasons/1446")).json();
+      expect(season).toMatchObject({ startsOn: "2024-07-07", endsOn: "2025-06-25" });
+      const day = civilToIso(hijriToGregorian({ year: 1446, month: 12, day: 6 }));
+      expect(day).toBe("2025-06-02");
+      const head = (await kuwait.request("GET", "/api/people?organisation=hajj-kw&position=head")).json().items[0];
+      const r = await kuwait.request("POST", "/api/events", {
+        seasonId: season.id, kind: "meeting", mode: "in_person",
+        titleAr: "الاجتماع السنوي لمكاتب شؤون الحجاج بدول مجلس التعاون", titleEn: "Annual meeting of the GCC Hajj-affairs offices",
+        venueAr: "مقر بعثة الحج الكويتية، مكة المكرمة", venueEn: "Kuwaiti Hajj office, Mecca",
+        startsLocal: `${day}T20:00`, endsLocal: `${day}T22:00`, registration: "invitation", visibility: "group",
+        shareGroupId: (await kuwait.request("GET", "/api/groups/gcc-hajj-offices")).json().id, chairPersonId: head.id,
+      });
+      expect(r.statusCode, r.body).toBe(201);
+      const event = r.json();
+      eventId = event.id;
+      expect(event).toMatchObject({ startsAt: "2025-06-02T17:00:00.000Z", startsLocal: "2025-06-02T20:00", timeZone: "Asia/Riyadh", host: { code: "hajj-kw" }, chair: { id: head.id } });
+    });
+
+    it("invites the GCC group: five other offices, each admin told in their language", async () => {
+      const r = await kuwait.request("POST", `/api/events/${eventId}/invitations`, { groupCodes: ["gcc-hajj-offices"] });
+      expect(r.statusCode, r.body).toBe(200);
+      expect(r.json().added).toBe(5);
+      expect(r.json().items.map((i: { organisation: { code: string } }) => i.organisation.code).sort()).toEqual(["hajj-ae", "hajj-bh", "hajj-om", "hajj-qa", "hajj-sa"]);
+      const again = (await kuwait.request("POST", `/api/events/${eventId}/invitations`, { groupCodes: ["gcc-hajj-offices"] })).json();
+      expect(again.added).toBe(0);
+      const message = await t.database.db.selectFrom("outbox").select(["subject", "locale"]).where("kind", "=", "event_invitation").where("toEmail", "=", LOGINS.qatarAdmin).executeTakeFirstOrThrow();
+      expect(message).toMatchObject({ locale: "ar", subject: "دعوة: الاجتماع السنوي لمكاتب شؤون الحجاج بدول مجلس التعاون" });
+    });
+
+    it("lets Qatar nominate a delegation led by its deputy head, and only Qatar's admin do so", async () => {
+      const qa = await orgId(t, "hajj-qa");
+      const people = (await qatar.request("GET", "/api/people?organisation=hajj-qa")).json().items as Array<{ id: string; position: string }>;
+      const deputy = people.find((p) => p.position === "deputy_head")!;
+      const officials = people.filter((p) => p.position === "official").map((p) => p.id);
+      const r = await qatar.request("PUT", `/api/events/${eventId}/delegations/${qa}`, { leaderId: deputy.id, memberIds: officials });
+      expect(r.statusCode, r.body).toBe(200);
+      const mine = r.json().items;
+      expect(mine).toHaveLength(1); // an invitee sees its own invitation
+      expect(mine[0]).toMatchObject({ status: "accepted", organisation: { code: "hajj-qa" } });
+      expect(mine[0].delegation.find((d: { isLeader: boolean }) => d.isLeader).id).toBe(deputy.id);
+      expect(mine[0].delegation).toHaveLength(1 + officials.length);
+      // Kuwait cannot nominate Qatar's delegation; Qatar cannot name a Kuwaiti as its leader.
+      expect((await kuwait.request("PUT", `/api/events/${eventId}/delegations/${qa}`, { leaderId: deputy.id, memberIds: [] })).statusCode).toBe(403);
+      const kwHead = (await kuwait.request("GET", "/api/people?organisation=hajj-kw&position=head")).json().items[0];
+      const wrong = await qatar.request("PUT", `/api/events/${eventId}/delegations/${qa}`, { leaderId: kwHead.id, memberIds: [] });
+      expect(wrong.statusCode).toBe(400);
+      expect(wrong.json().fields[0].field).toBe("leaderId");
+      // The host sees who comes from where.
+      const all = (await kuwait.request("GET", `/api/events/${eventId}/invitations`)).json();
+      expect(all.items).toHaveLength(5);
+      expect(all.items.find((i: { organisation: { code: string } }) => i.organisation.code === "hajj-qa").delegation).toHaveLength(1 + officials.length);
+    });
+
+    it("is visible to GCC members and not to another mission", async () => {
+      const indonesia = await login(t.app, LOGINS.indonesiaMember);
+      expect((await indonesia.request("GET", `/api/events/${eventId}`)).statusCode).toBe(404);
+      expect((await indonesia.request("GET", "/api/events?season=1446")).json().total).toBe(0);
+      const qatarMember = await login(t.app, LOGINS.qatarMember);
+      expect((await qatarMember.request("GET", `/api/events/${eventId}`)).statusCode).toBe(200);
+    });
+
+    it("keeps an ordered agenda with the season's topics, experience exchange and proposals", async () => {
+      const head = (await kuwait.request("GET", "/api/people?organisation=hajj-kw&position=head")).json().items[0];
+      const r = await kuwait.request("PUT", `/api/events/${eventId}/agenda`, {
+        items: [
+          { kind: "item", titleAr: "كلمة رئيس البعثة الكويتية", titleEn: "Opening remarks by the head of the Kuwaiti mission", startsLocal: "2025-06-02T20:00", endsLocal: "2025-06-02T20:15", speakers: [{ personId: head.id, role: "chair" }] },
+          { kind: "session", titleAr: "موضوعات الموسم", titleEn: "Topics of the season" },
+          { kind: "session", titleAr: "تبادل التجارب والممارسات الناجحة بين البعثات", titleEn: "Exchange of successful experiences and practices" },
+          { kind: "session", titleAr: "سبل رفع مستوى الأداء وجودة الخدمات", titleEn: "Raising performance and service quality" },
+          { kind: "session", titleAr: "مقترحات تطوير العمل المشترك", titleEn: "Proposals to develop joint work" },
+        ],
+      });
+      expect(r.statusCode, r.body).toBe(200);
+      const agenda = (await qatar.request("GET", `/api/events/${eventId}/agenda`)).json();
+      expect(agenda.items.map((i: { position: number }) => i.position)).toEqual([1, 2, 3, 4, 5]);
+      expect(agenda.items[0]).toMatchObject({ startsLocal: "2025-06-02T20:00", speakers: [{ role: "chair", person: { id: head.id, organisation: { code: "hajj-kw" } } }] });
+      const bad = await kuwait.request("PUT", `/api/events/${eventId}/agenda`, { items: [{ kind: "item", titleAr: "بند", titleEn: "Item", startsLocal: "2025-06-02T21:00", endsLocal: "2025-06-02T20:00" }] });
+      expect(bad.statusCode).toBe(400);
+      expect((await qatar.request("GET", `/api/events/${eventId}/agenda`)).json().items).toHaveLength(5);
+    });
+  });
+}
