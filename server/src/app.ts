@@ -33,6 +33,8 @@ import { createRegistrationsService } from "./modules/events/registrations.servi
 import { createSeasonsService } from "./modules/events/seasons.service.js";
 import { createParticipationService } from "./modules/events/participation.service.js";
 import { participationRoutes } from "./modules/events/participation.routes.js";
+import { createCalendarService } from "./modules/events/calendar.service.js";
+import { calendarRoutes } from "./modules/events/calendar.routes.js";
 
 export interface BuildOptions {
   config: Config;
@@ -111,6 +113,7 @@ async function build({ config, database, logger = false, onRoute }: BuildOptions
   const events = createEventsService(deps);
   await app.register(eventsRoutes, { seasons: createSeasonsService(deps), events, registrations: createRegistrationsService(deps, events) });
   await app.register(participationRoutes, { service: createParticipationService(deps, events) });
+  await app.register(calendarRoutes, { service: createCalendarService(deps, events), auth });
 
   const webDir = config.webDir;
   const indexFile = webDir ? path.join(webDir, "index.html") : null;

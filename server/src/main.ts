@@ -5,16 +5,24 @@ import { loadConfig } from "./config.js";
 import { createDatabase } from "./db/database.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { seedDemo } from "./db/seed/seed.js";
+import { startMailSender } from "./modules/mail/mail.service.js";
 
 const config = loadConfig();
 const log = pino({ level: config.logLevel });
-const database = createDatabase({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, "rifada.sqlite") });
+const database = createDatabase({
+  databaseUrl: config.databaseUrl,
+  sqliteFile: path.join(config.dataDir, "rifada.sqlite"),
+  onIdleError: (err) => log.warn({ err }, "idle PostgreSQL connection lost"),
+});
 
 for (const line of await migrateToLatest(database.db)) log.info(line);
 const demo = process.env.SEED_DEMO === "false" ? null : await seedDemo(database.db);
 
 const app = await buildApp({ config, database, logger: log });
 await app.listen({ port: config.port, host: config.host });
+
+const stopMailSender = config.smtpUrl ? startMailSender({ db: database.db, log }, config) : null;
+if (!stopMailSender) log.info("SMTP_URL is not set: mail stays in the outbox (admin → Outbox) and is not sent");
 
 const where = database.dialect === "sqlite" ? path.join(config.dataDir, "rifada.sqlite") : "PostgreSQL";
 const lines = [
@@ -30,6 +38,9 @@ process.stdout.write(lines.join("\n") + "\n");
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
-    void app.close().then(() => database.close()).finally(() => process.exit(0));
+    void Promise.resolve(stopMailSender?.())
+      .then(() => app.close())
+      .then(() => database.close())
+      .finally(() => process.exit(0));
   });
 }

@@ -91,10 +91,13 @@ pg.types.setTypeParser(20, (v) => Number(v));
  * Connect to PostgreSQL when `databaseUrl` is given, else to the SQLite file
  * `sqliteFile` (default `<dataDir>/rifada.sqlite`).
  */
-export function createDatabase(options: { databaseUrl?: string | null; sqliteFile?: string }): Database {
+export function createDatabase(options: { databaseUrl?: string | null; sqliteFile?: string; onIdleError?: (err: Error) => void }): Database {
   const plugins = [new CamelCasePlugin()];
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle client can be cut off (server restart, admin command); the pool drops it and
+    // opens a new one on demand. Without a listener, that error would crash the process.
+    pool.on("error", (err) => options.onIdleError?.(err));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
     return { db, dialect: "postgres", sqlite: null, close: () => db.destroy() };
   }

@@ -155,6 +155,8 @@ export interface OutboxTable {
   lastError: string | null;
   createdAt: string;
   sentAt: string | null;
+  /** Pending: due when null or not after now (also the sender's lease while it sends). */
+  nextAttemptAt: string | null;
 }
 
 export interface AuditTable {
@@ -270,6 +272,12 @@ export interface RegistrationTable {
   updatedAt: string;
 }
 
+export interface CalendarFeedTable {
+  userId: string;
+  tokenHash: string;
+  createdAt: string;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -297,4 +305,5 @@ export interface DB {
   eventInvitations: EventInvitationTable;
   delegationMembers: DelegationMemberTable;
   registrations: RegistrationTable;
+  calendarFeeds: CalendarFeedTable;
 }

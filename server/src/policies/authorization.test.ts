@@ -109,6 +109,9 @@ const ROUTES: Record<string, Action | "public" | "self"> = {
   "DELETE /api/events/:id/invitations/:organisationId": "event.update",
   "PUT /api/events/:id/delegations/:organisationId": "delegation.manage",
   "POST /api/events/:id/invitations/:organisationId/decline": "delegation.manage",
+  "GET /api/events/:id/calendar.ics": "event.read",
+  "POST /api/me/calendar-feed": "self",
+  "GET /api/calendar/:file": "public",
 };
 
 const READ_ACTIONS = ["public", "organisation.read", "person.read", "event.read"];

@@ -125,10 +125,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex("registrations_event_idx").on("registrations").columns(["event_id", "status", "sequence"]).execute();
   await db.schema.createIndex("registrations_user_idx").on("registrations").column("user_id").execute();
+
+  // A secret per user for the personal calendar feed URL (stored hashed, rotatable).
+  await db.schema
+    .createTable("calendar_feeds")
+    .addColumn("user_id", text, (c) => c.primaryKey().references("users.id").onDelete("cascade"))
+    .addColumn("token_hash", text, (c) => c.notNull().unique())
+    .addColumn("created_at", text, (c) => c.notNull())
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ["registrations", "delegation_members", "event_invitations", "agenda_speakers", "agenda_items", "events", "seasons"]) {
+  for (const table of ["calendar_feeds", "registrations", "delegation_members", "event_invitations", "agenda_speakers", "agenda_items", "events", "seasons"]) {
     await db.schema.dropTable(table).execute();
   }
 }

@@ -138,6 +138,12 @@ export function createAuthService(deps: Deps) {
       return toActor(row, "token");
     },
 
+    /** The actor for a user id (calendar feeds act as their owner); null when unknown or disabled. */
+    async actorForUser(userId: string): Promise<Actor | null> {
+      const user = await repo.findUserById(userId);
+      return user && !user.disabledAt ? toActor(user, "token") : null;
+    },
+
     async logout(actor: Actor | null): Promise<void> {
       if (actor?.sessionId) await repo.deleteSession(actor.sessionId);
     },

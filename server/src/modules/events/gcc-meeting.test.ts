@@ -86,6 +86,37 @@ for (const dialect of DIALECTS) {
       expect((await qatarMember.request("GET", `/api/events/${eventId}`)).statusCode).toBe(200);
     });
 
+    it("offers an .ics that opens as 2 June 2025, 20:00 in Asia/Riyadh, with the Hijri date", async () => {
+      const r = await qatar.request("GET", `/api/events/${eventId}/calendar.ics`);
+      expect(r.statusCode).toBe(200);
+      expect(r.headers["content-type"]).toContain("text/calendar");
+      const ics = r.body.replace(/\r\n[ \t]/g, ""); // unfold RFC 5545 line folding
+      expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
+      expect(ics).toContain("BEGIN:VTIMEZONE\r\nTZID:Asia/Riyadh");
+      expect(ics).toContain("TZOFFSETTO:+0300");
+      expect(ics).toContain("DTSTART;TZID=Asia/Riyadh:20250602T200000");
+      expect(ics).toContain("DTEND;TZID=Asia/Riyadh:20250602T220000");
+      expect(ics).toContain("6 Dhu al-Hijjah 1446 AH");
+      expect(ics).toContain("ذو الحجة 1446");
+      expect(ics).toMatch(/ORGANIZER;CN="?Kuwaiti Hajj Mission"?:mailto:office@hajj-kw.rifada.test/);
+      expect(ics).toContain("LOCATION:مقر بعثة الحج الكويتية، مكة المكرمة — Kuwaiti Hajj office\\, Mecca");
+    });
+
+    it("lists the meeting in the Qatari admin's personal calendar feed, behind a rotatable secret", async () => {
+      const { url } = (await qatar.request("POST", "/api/me/calendar-feed")).json();
+      const path = new URL(url).pathname;
+      const feed = await t.app.inject({ method: "GET", url: path });
+      expect(feed.statusCode).toBe(200);
+      expect(feed.body).toContain(`UID:${eventId}@rifada`);
+      const rotated = (await qatar.request("POST", "/api/me/calendar-feed")).json().url;
+      expect((await t.app.inject({ method: "GET", url: path })).statusCode).toBe(404);
+      expect((await t.app.inject({ method: "GET", url: new URL(rotated).pathname })).statusCode).toBe(200);
+      // Another mission's feed does not show the GCC meeting.
+      const indonesia = await login(t.app, LOGINS.indonesiaMember);
+      const theirs = new URL((await indonesia.request("POST", "/api/me/calendar-feed")).json().url).pathname;
+      expect((await t.app.inject({ method: "GET", url: theirs })).body).not.toContain(eventId);
+    });
+
     it("keeps an ordered agenda with the season's topics, experience exchange and proposals", async () => {
       const head = (await kuwait.request("GET", "/api/people?organisation=hajj-kw&position=head")).json().items[0];
       const r = await kuwait.request("PUT", `/api/events/${eventId}/agenda`, {
