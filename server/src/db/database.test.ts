@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createDatabase } from "./database.js";
 import { migrateDownAll, migrateToLatest } from "./migrate.js";
 import { seedDemo } from "./seed/seed.js";
+import { seedDemoEvents } from "./seed/events-seed.js";
 import { DIALECTS, freshDatabase } from "../test/dialects.js";
 import { backupSqlite } from "./backup.js";
 
@@ -17,13 +18,47 @@ for (const dialect of DIALECTS) {
     it("runs up → down → up cleanly", async () => {
       const database = await freshDatabase(dialect);
       try {
-        expect(await migrateToLatest(database.db)).toEqual(["Up 2026-11-23T1800-foundation: Success"]);
+        const applied = await migrateToLatest(database.db);
+        expect(applied[0]).toBe("Up 2026-11-23T1800-foundation: Success");
+        expect(applied.every((line) => line.endsWith(": Success"))).toBe(true);
         expect(await migrateToLatest(database.db)).toEqual([]);
         await migrateDownAll(database.db);
         await migrateToLatest(database.db);
         await seedDemo(database.db);
         const orgs = await database.db.selectFrom("organisations").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
         expect(Number(orgs.n)).toBe(67);
+      } finally {
+        await database.close();
+      }
+    });
+
+    it("loads the demo events of both situations once", async () => {
+      const database = await freshDatabase(dialect);
+      try {
+        await migrateToLatest(database.db);
+        await seedDemo(database.db);
+        expect(await seedDemoEvents(database.db)).toBe(false);
+        const events = await database.db.selectFrom("events").select(["id", "titleEn", "startsAt", "registration"]).orderBy("startsAt").execute();
+        expect(events.map((e) => e.titleEn)).toEqual([
+          "The Minister's meeting with member-state representatives",
+          "Asas workshop",
+          "Terhab workshop",
+          "Annual meeting of the heads of the GCC Hajj-affairs offices",
+        ]);
+        const gcc = events[3];
+        expect(gcc.startsAt).toBe("2025-06-02T17:00:00.000Z");
+        const invited = await database.db.selectFrom("eventInvitations").select((eb) => eb.fn.countAll<number>().as("n")).where("eventId", "=", gcc.id).executeTakeFirstOrThrow();
+        expect(Number(invited.n)).toBe(5);
+        const leader = await database.db
+          .selectFrom("delegationMembers")
+          .innerJoin("people", "people.id", "delegationMembers.personId")
+          .select(["people.position"])
+          .where("delegationMembers.eventId", "=", gcc.id)
+          .where("delegationMembers.isLeader", "=", 1)
+          .executeTakeFirstOrThrow();
+        expect(leader.position).toBe("deputy_head");
+        const asasInvites = await database.db.selectFrom("eventInvitations").select((eb) => eb.fn.countAll<number>().as("n")).where("eventId", "=", events[1].id).executeTakeFirstOrThrow();
+        expect(Number(asasInvites.n)).toBe(57);
       } finally {
         await database.close();
       }

@@ -32,7 +32,8 @@ export interface TestApp {
 export async function buildTestApp(dialect: Dialect, overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await freshDatabase(dialect);
   await migrateToLatest(database.db);
-  await seedDemo(database.db);
+  // The demo events stay out: tests create the situations they check.
+  await seedDemo(database.db, undefined, { events: false });
   return buildAppOn(database, overrides);
 }
 

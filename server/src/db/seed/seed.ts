@@ -4,6 +4,7 @@ import { normalizeForSearch } from "../../../../common/text.js";
 import { hashPassword } from "../../lib/passwords.js";
 import { newId, nowIso } from "../../lib/tokens.js";
 import { COUNTRIES, GROUPS, ORGANISATIONS, PEOPLE, USERS } from "./data/index.js";
+import { seedDemoEvents } from "./events-seed.js";
 
 export const DEMO_SEED_KEY = "demo_seeded_at";
 export const DEFAULT_DEMO_PASSWORD = "Rifada-1446-demo";
@@ -26,11 +27,20 @@ export interface SeedResult {
  * 57 member states, institutions, service providers, groups, people and demo logins.
  * A marker row makes later runs do nothing, so a user's edits are never overwritten.
  */
-export async function seedDemo(db: Kysely<DB>, password = process.env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD): Promise<SeedResult> {
+export async function seedDemo(
+  db: Kysely<DB>,
+  password = process.env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD,
+  options: { events?: boolean } = {},
+): Promise<SeedResult> {
+  const withEvents = options.events ?? true;
   const logins = USERS.map((u) => ({ email: u.email, role: u.role, organisation: u.organisation }));
   await ensureCountries(db);
   const marker = await db.selectFrom("meta").select("value").where("key", "=", DEMO_SEED_KEY).executeTakeFirst();
-  if (marker) return { seeded: false, logins, password };
+  if (marker) {
+    // Databases seeded before events existed get the demo events once, too.
+    if (withEvents) await seedDemoEvents(db);
+    return { seeded: false, logins, password };
+  }
 
   const passwordHash = await hashPassword(password);
   const now = nowIso();
@@ -136,5 +146,6 @@ export async function seedDemo(db: Kysely<DB>, password = process.env.DEMO_PASSW
     }
     await tx.insertInto("meta").values({ key: DEMO_SEED_KEY, value: now }).execute();
   });
+  if (withEvents) await seedDemoEvents(db);
   return { seeded: true, logins, password };
 }
