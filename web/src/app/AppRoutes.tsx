@@ -10,6 +10,9 @@ import { PeoplePage } from "../features/directory/PeoplePage.js";
 import { PersonDetailPage } from "../features/directory/PersonDetailPage.js";
 import { GroupsPage } from "../features/directory/GroupsPage.js";
 import { GroupDetailPage } from "../features/directory/GroupDetailPage.js";
+import { EventsPage } from "../features/events/EventsPage.js";
+import { EventDetailPage } from "../features/events/EventDetailPage.js";
+import { SeasonsPage } from "../features/events/SeasonsPage.js";
 import { Layout } from "./Layout.js";
 import { RequireAuth } from "./RequireAuth.js";
 import { NotFoundPage } from "./StatusPages.js";
@@ -25,6 +28,7 @@ const UsersPage = lazy(() => import("../features/admin/UsersPage.js").then((m) =
 const InvitationsPage = lazy(() => import("../features/admin/InvitationsPage.js").then((m) => ({ default: m.InvitationsPage })));
 const OutboxPage = lazy(() => import("../features/admin/OutboxPage.js").then((m) => ({ default: m.OutboxPage })));
 const AuditPage = lazy(() => import("../features/admin/AuditPage.js").then((m) => ({ default: m.AuditPage })));
+const EventFormPage = lazy(() => import("../features/events/EventFormPage.js").then((m) => ({ default: m.EventFormPage })));
 
 /** Every address of the web app. */
 export function AppRoutes() {
@@ -51,6 +55,13 @@ export function AppRoutes() {
             <Route path="groups/:code" element={<GroupDetailPage />} />
             <Route path="groups/:code/edit" element={<GroupFormPage />} />
           </Route>
+          <Route path="events">
+            <Route index element={<EventsPage />} />
+            <Route path="new" element={<EventFormPage />} />
+            <Route path=":id" element={<EventDetailPage />} />
+            <Route path=":id/edit" element={<EventFormPage />} />
+          </Route>
+          <Route path="seasons" element={<SeasonsPage />} />
           <Route path="account" element={<AccountPage />} />
           <Route path="admin" element={<AdminLayout />}>
             <Route index element={<AdminIndex />} />

@@ -32,6 +32,7 @@ function MainNav({ onNavigate }: { onNavigate(): void }) {
   const showAdmin = user.can.manageUsers || user.can.viewAudit || user.can.viewOutbox;
   const items = [
     { to: "/", label: t("nav.home"), end: true },
+    { to: "/events", label: t("nav.events") },
     { to: "/directory/organisations", label: t("nav.organisations") },
     { to: "/directory/people", label: t("nav.people") },
     { to: "/directory/groups", label: t("nav.groups") },

@@ -37,6 +37,7 @@ export const EventSchema = Type.Object({
   waitlistCount: Type.Integer(),
   previousEventId: Nullable(Type.String()),
   visibility: VisibilitySchema,
+  shareGroup: Nullable(Type.Object({ id: Type.String(), code: Type.String(), nameAr: Type.String(), nameEn: Type.String() })),
   archivedAt: Nullable(Iso),
   createdAt: Iso,
   updatedAt: Iso,

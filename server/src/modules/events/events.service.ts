@@ -7,7 +7,7 @@ import { AppError } from "../../lib/errors.js";
 import { newId, newSecret, nowIso } from "../../lib/tokens.js";
 import { authorize, can, type Actor, type Owned } from "../../policies/index.js";
 import { insertAudit } from "../admin/audit.repository.js";
-import { loadActorGroups } from "../directory/groups-of.repository.js";
+import { groupRefs, loadActorGroups } from "../directory/groups-of.repository.js";
 import { buildSearchText } from "../directory/search.js";
 import { resolveShareGroup } from "../directory/sharing.js";
 import { eventsRepository, type EventRow } from "./events.repository.js";
@@ -67,6 +67,7 @@ export function createEventsService(deps: Deps) {
       waitlistCount: Number(row.waitlistCount ?? 0),
       previousEventId: row.previousEventId,
       visibility: row.visibility as Visibility,
+      shareGroup: row.shareGroupId ? ((await groupRefs(db)).get(row.shareGroupId) ?? null) : null,
       archivedAt: row.archivedAt,
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,

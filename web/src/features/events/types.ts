@@ -1,0 +1,141 @@
+import type { AgendaKind, EventKind, EventMode, EventStatus, InvitationStatus, RegistrationMode, RegistrationStatus, SpeakerRole } from "../../../../common/events.js";
+import type { Position, Visibility } from "../../../../common/roles.js";
+import type { GroupRef, OrgRef } from "../../api/types.js";
+
+/** Shapes of the "Seasons and events" API (server/src/modules/events/*.schema.ts). */
+
+export interface Season {
+  id: string;
+  code: string;
+  hijriYear: number;
+  nameAr: string;
+  nameEn: string;
+  /** Gregorian "YYYY-MM-DD". */
+  startsOn: string;
+  endsOn: string;
+  eventCount: number;
+  abilities: { update: boolean };
+}
+
+export interface SeasonList {
+  items: Season[];
+  abilities: { create: boolean };
+}
+
+export interface PersonRef {
+  id: string;
+  nameAr: string;
+  nameEn: string;
+  titleAr: string | null;
+  titleEn: string | null;
+}
+
+export interface MyRegistration {
+  id: string;
+  status: RegistrationStatus | string;
+  waitlistPosition: number | null;
+}
+
+export interface EventRecord {
+  id: string;
+  season: { id: string; code: string; nameAr: string; nameEn: string };
+  kind: EventKind;
+  mode: EventMode;
+  status: EventStatus;
+  titleAr: string;
+  titleEn: string;
+  descriptionAr: string | null;
+  descriptionEn: string | null;
+  host: OrgRef;
+  chair: PersonRef | null;
+  venueAr: string | null;
+  venueEn: string | null;
+  /** Only for those who run the event or hold a confirmed place. */
+  joinUrl: string | null;
+  hasJoinUrl: boolean;
+  timeZone: string;
+  startsAt: string;
+  endsAt: string;
+  /** "YYYY-MM-DDTHH:MM" in `timeZone`. */
+  startsLocal: string;
+  endsLocal: string;
+  registration: RegistrationMode;
+  capacity: number | null;
+  confirmedCount: number;
+  waitlistCount: number;
+  previousEventId: string | null;
+  visibility: Visibility;
+  shareGroup?: GroupRef | null;
+  archivedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  myRegistration: MyRegistration | null;
+  abilities: { update: boolean; register: boolean; viewRegistrations: boolean };
+}
+
+export interface AgendaSpeaker {
+  role: SpeakerRole | string;
+  person: (PersonRef & { organisation: OrgRef }) | null;
+  guestNameAr: string | null;
+  guestNameEn: string | null;
+  guestTitleAr: string | null;
+  guestTitleEn: string | null;
+}
+
+export interface AgendaItem {
+  id: string;
+  position: number;
+  kind: AgendaKind | string;
+  titleAr: string;
+  titleEn: string;
+  descriptionAr: string | null;
+  descriptionEn: string | null;
+  startsAt: string | null;
+  endsAt: string | null;
+  startsLocal: string | null;
+  endsLocal: string | null;
+  speakers: AgendaSpeaker[];
+}
+
+export interface Delegate {
+  id: string;
+  nameAr: string;
+  nameEn: string;
+  titleAr: string | null;
+  titleEn: string | null;
+  position: Position | string;
+  isLeader: boolean;
+}
+
+export interface Participation {
+  id: string;
+  organisation: OrgRef;
+  country: string | null;
+  status: InvitationStatus | string;
+  quota: number | null;
+  viaGroup: string | null;
+  invitedAt: string;
+  respondedAt: string | null;
+  delegation: Delegate[];
+  abilities: { nominate: boolean };
+}
+
+export interface ParticipationList {
+  items: Participation[];
+  abilities: { invite: boolean };
+}
+
+export interface RegistrationEntry {
+  id: string;
+  status: RegistrationStatus | string;
+  waitlistPosition: number | null;
+  createdAt: string;
+  user: { id: string; name: string; email: string };
+  organisation: OrgRef;
+  country: string | null;
+}
+
+export interface RegistrationList {
+  items: RegistrationEntry[];
+  abilities: { manage: boolean };
+}
