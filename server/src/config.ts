@@ -18,6 +18,12 @@ export interface Config {
   /** Mark cookies Secure (behind https). */
   secureCookies: boolean;
   trustProxy: boolean;
+  /** `smtp://user:pass@host:587` or `smtps://…`; null: messages stay pending in the outbox. */
+  smtpUrl: string | null;
+  /** From header of sent mail. */
+  mailFrom: string;
+  /** How often the sender looks for due messages. */
+  mailSendIntervalSeconds: number;
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -31,6 +37,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const host = env.HOST || "0.0.0.0";
   const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, "");
   const databaseUrl = env.DATABASE_URL && /^postgres(ql)?:\/\//.test(env.DATABASE_URL) ? env.DATABASE_URL : null;
+  // A mistyped SMTP_URL would silently leave every message pending; refuse to start instead.
+  if (env.SMTP_URL && !/^smtps?:\/\//.test(env.SMTP_URL)) throw new Error("SMTP_URL must start with smtp:// or smtps://");
   return {
     port,
     host,
@@ -45,6 +53,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginWindowMinutes: int(env.LOGIN_WINDOW_MINUTES, 15),
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === "true" : publicUrl.startsWith("https://"),
     trustProxy: env.TRUST_PROXY === "true",
+    smtpUrl: env.SMTP_URL || null,
+    mailFrom: env.MAIL_FROM || "Rifada <no-reply@rifada.local>",
+    mailSendIntervalSeconds: Math.max(1, int(env.MAIL_SEND_INTERVAL_SECONDS, 15)),
     ...overrides,
   };
 }

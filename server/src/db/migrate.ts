@@ -1,11 +1,13 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from "kysely";
 import * as foundation from "./migrations/2026-11-23T1800-foundation.js";
 import * as events from "./migrations/2026-11-24T0900-events.js";
+import * as outboxRetry from "./migrations/2026-11-24T1000-outbox-retry.js";
 
 /** Migrations in order; a static list so the same code runs from TypeScript and from dist/. */
 const MIGRATIONS: Record<string, Migration> = {
   "2026-11-23T1800-foundation": foundation,
   "2026-11-24T0900-events": events,
+  "2026-11-24T1000-outbox-retry": outboxRetry,
 };
 
 class StaticProvider implements MigrationProvider {
