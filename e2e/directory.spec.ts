@@ -35,10 +35,15 @@ async function signIn(context: BrowserContext, email: string, lang: Lang): Promi
   await page.locator("#login-password").fill(PASSWORD);
   await page.getByRole("button", { name: text(lang, "auth.sign_in"), exact: true }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-  if ((await page.locator("html").getAttribute("lang")) !== lang) {
-    await page.locator(".language-switch").click();
-    await expect.poll(() => page.locator("html").getAttribute("lang")).toBe(lang);
-  }
+  // The account's saved language wins at sign-in; set it to the language under test, then reload.
+  const status = await page.evaluate(async (locale) => {
+    const session = await (await fetch("/api/auth/session")).json();
+    const r = await fetch("/api/me", { method: "PATCH", headers: { "content-type": "application/json", "x-csrf-token": session.csrfToken }, body: JSON.stringify({ locale }) });
+    return r.status;
+  }, lang);
+  expect(status).toBe(200);
+  await page.reload();
+  await expect.poll(() => page.locator("html").getAttribute("lang")).toBe(lang);
   expect(errors).toEqual([]);
   return page;
 }
@@ -67,7 +72,9 @@ for (const lang of ["ar", "en"] as const) {
       await screenshot(signed, `${lang}-home`);
       // Switch to the other language and back: <html lang dir> follow, and a reload keeps the choice.
       const other: Lang = lang === "ar" ? "en" : "ar";
+      const saved = signed.waitForResponse((r) => r.url().endsWith("/api/me") && r.request().method() === "PATCH");
       await signed.locator(".language-switch").click();
+      expect((await saved).status()).toBe(200);
       await expect.poll(() => signed.locator("html").getAttribute("lang")).toBe(other);
       expect(await signed.locator("html").getAttribute("dir")).toBe(other === "ar" ? "rtl" : "ltr");
       await signed.reload();
