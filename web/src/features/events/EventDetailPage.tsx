@@ -120,11 +120,16 @@ export function EventDetailPage() {
         subtitle={localName(event.host)}
         badges={<EventBadges event={event} />}
         actions={
-          event.abilities.update && (
-            <Link to={`/events/${encodeURIComponent(event.id)}/edit`} className="button button--primary">
-              {t("common.edit")}
-            </Link>
-          )
+          <>
+            <a href={`/api/events/${encodeURIComponent(event.id)}/calendar.ics`} className="button button--ghost" download>
+              {t("events.add_to_calendar")}
+            </a>
+            {event.abilities.update && (
+              <Link to={`/events/${encodeURIComponent(event.id)}/edit`} className="button button--primary">
+                {t("common.edit")}
+              </Link>
+            )}
+          </>
         }
       />
       <div className="detail-layout">
