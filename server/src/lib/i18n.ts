@@ -37,8 +37,14 @@ export function translate(locale: Locale, key: string, values?: Record<string, u
   return String(format.format(values as Record<string, string | number>));
 }
 
-/** The label of a request field, in the given language (its name if unknown). */
-export function fieldLabel(locale: Locale, field: string): string {
+/**
+ * The label of a request field, in the given language (its name if unknown). A domain
+ * (the API path's first segment, e.g. "events") may name a field differently:
+ * `fields.events.titleAr` is an event's title, `fields.titleAr` a person's position title.
+ */
+export function fieldLabel(locale: Locale, field: string, domain?: string): string {
+  const specific = domain ? `fields.${domain}.${field}` : null;
+  if (specific && hasMessage(specific)) return translate(locale, specific);
   const key = `fields.${field}`;
   return hasMessage(key) ? translate(locale, key) : field;
 }

@@ -21,8 +21,8 @@ function fieldName(error: AjvError, context: string | undefined): string {
   return path || (context === "body" ? "body" : context ?? "body");
 }
 
-function messageFor(locale: Locale, error: AjvError, field: string): string {
-  const label = fieldLabel(locale, field);
+function messageFor(locale: Locale, error: AjvError, field: string, domain?: string): string {
+  const label = fieldLabel(locale, field, domain);
   const limit = error.params.limit;
   switch (error.keyword) {
     case "required":
@@ -62,14 +62,19 @@ function messageFor(locale: Locale, error: AjvError, field: string): string {
 }
 
 /** Turn schema-validation errors into one localised message per field. */
-export function validationFields(locale: Locale, errors: AjvError[], context?: string): FieldError[] {
+export function validationFields(locale: Locale, errors: AjvError[], context?: string, domain?: string): FieldError[] {
   const byField = new Map<string, FieldError>();
   // `const` errors of a union of literals come before their `anyOf`; either says "not one of the choices".
   for (const error of errors) {
     const field = fieldName(error, context);
-    if (!byField.has(field)) byField.set(field, { field, message: messageFor(locale, error, field) });
+    if (!byField.has(field)) byField.set(field, { field, message: messageFor(locale, error, field, domain) });
   }
   return [...byField.values()];
+}
+
+/** "/api/events/…" → "events": the domain whose field labels apply. */
+function apiDomain(url: string): string | undefined {
+  return /^\/api\/([a-z-]+)/.exec(url)?.[1];
 }
 
 function send(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, fields?: FieldError[], params?: Record<string, unknown>) {
@@ -89,12 +94,12 @@ export const errorHandlerPlugin = fp(async (app) => {
       const locale = request.locale ?? "ar";
       const fields = error.fields?.map((f) => ({
         field: f.field,
-        message: f.message.startsWith("validation.") ? translate(locale, f.message, { field: fieldLabel(locale, f.field), ...error.params }) : f.message,
+        message: f.message.startsWith("validation.") ? translate(locale, f.message, { field: fieldLabel(locale, f.field, apiDomain(request.url)), ...error.params }) : f.message,
       }));
       return send(reply, request, error.code, fields, error.params);
     }
     if (error.validation) {
-      return send(reply, request, "VALIDATION_FAILED", validationFields(request.locale ?? "ar", error.validation, error.validationContext));
+      return send(reply, request, "VALIDATION_FAILED", validationFields(request.locale ?? "ar", error.validation, error.validationContext, apiDomain(request.url)));
     }
     if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") return send(reply, request, "PAYLOAD_TOO_LARGE");
     if (typeof error.statusCode === "number" && error.statusCode >= 400 && error.statusCode < 500) {

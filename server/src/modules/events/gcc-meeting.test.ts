@@ -43,6 +43,15 @@ for (const dialect of DIALECTS) {
       expect(event).toMatchObject({ startsAt: "2025-06-02T17:00:00.000Z", startsLocal: "2025-06-02T20:00", timeZone: "Asia/Riyadh", host: { code: "hajj-kw" }, chair: { id: head.id } });
     });
 
+    it("names an event's fields as an event's, in the caller's language", async () => {
+      const season = (await kuwait.request("GET", "/api/seasons/1446")).json();
+      const r = await kuwait.request("POST", "/api/events", { seasonId: season.id, kind: "meeting", mode: "in_person", titleAr: " ", titleEn: "Meeting", startsLocal: "2025-06-02T20:00", endsLocal: "2025-06-02T22:00", registration: "invitation", visibility: "members" });
+      expect(r.statusCode).toBe(400);
+      expect(r.json().fields).toEqual([{ field: "titleAr", message: "حقل «العنوان (بالعربية)» مطلوب." }]);
+      const person = await kuwait.request("POST", "/api/people", { organisationId: await orgId(t, "hajj-kw"), nameAr: "اسم", nameEn: "Name", position: "staff", preferredLanguage: "ar", visibility: "private", titleAr: "x".repeat(201) });
+      expect(person.json().fields[0].message).toContain("المسمّى الوظيفي (بالعربية)");
+    });
+
     it("invites the GCC group: five other offices, each admin told in their language", async () => {
       const r = await kuwait.request("POST", `/api/events/${eventId}/invitations`, { groupCodes: ["gcc-hajj-offices"] });
       expect(r.statusCode, r.body).toBe(200);

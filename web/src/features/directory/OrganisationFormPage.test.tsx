@@ -154,7 +154,8 @@ describe("OrganisationFormPage", () => {
     expect(select.getAttribute("aria-describedby")).toContain("org-visibility-shareGroupId-error");
     // Shown by the select, so not repeated in the summary.
     expect(screen.getByRole("alert").querySelector("ul")).toBeNull();
-    expect(document.activeElement).toBe(select);
+    // Focus moves to the field in an effect after the error renders.
+    await waitFor(() => expect(document.activeElement).toBe(select));
   });
 
   it("explains that a new organisation cannot be shared with a group yet", async () => {
