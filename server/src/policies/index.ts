@@ -36,9 +36,7 @@ export function relationOf(actor: Actor | null, record: Owned): Relation {
 export function can(actor: Actor | null, action: Action, record: Owned): boolean {
   const granted = grantedRelations(actor, action);
   if (granted.length === 0) return false;
-  const relation = relationOf(actor, record);
-  // A public record is also readable under "shared"/"other" grants; own stays own.
-  return granted.includes(relation) || (relation === "public" && granted.includes("other"));
+  return granted.includes(relationOf(actor, record));
 }
 
 /**
