@@ -111,8 +111,17 @@ export function eventsRepository(db: Kysely<DB>) {
     isInvited(eventId: string, organisationId: string) {
       return db.selectFrom("eventInvitations").select("id").where("eventId", "=", eventId).where("organisationId", "=", organisationId).executeTakeFirst();
     },
-    myRegistration(eventId: string, userId: string) {
-      return db.selectFrom("registrations").select(["id", "status", "sequence"]).where("eventId", "=", eventId).where("userId", "=", userId).executeTakeFirst();
+    /** Of `eventIds`, those the organisation is invited to. */
+    invitedAmong(eventIds: string[], organisationId: string) {
+      return db.selectFrom("eventInvitations").select("eventId").where("eventId", "in", eventIds).where("organisationId", "=", organisationId).execute();
+    },
+    /** The user's registrations for any of `eventIds`. */
+    registrationsAmong(eventIds: string[], userId: string) {
+      return db.selectFrom("registrations").select(["id", "eventId", "status", "sequence"]).where("eventId", "in", eventIds).where("userId", "=", userId).execute();
+    },
+    /** Of `eventIds`, those the person is a delegate to. */
+    delegateAmong(eventIds: string[], personId: string) {
+      return db.selectFrom("delegationMembers").select("eventId").where("eventId", "in", eventIds).where("personId", "=", personId).execute();
     },
     waitlistPosition(eventId: string, sequence: number) {
       return db
@@ -122,9 +131,6 @@ export function eventsRepository(db: Kysely<DB>) {
         .where("status", "=", "waitlisted")
         .where("sequence", "<=", sequence)
         .executeTakeFirstOrThrow();
-    },
-    isDelegate(eventId: string, personId: string) {
-      return db.selectFrom("delegationMembers").select("id").where("eventId", "=", eventId).where("personId", "=", personId).executeTakeFirst();
     },
     create(tx: Executor, row: DB["events"]) {
       return tx.insertInto("events").values(row).execute();

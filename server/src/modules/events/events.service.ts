@@ -7,7 +7,7 @@ import { AppError } from "../../lib/errors.js";
 import { newId, newSecret, nowIso } from "../../lib/tokens.js";
 import { authorize, can, type Actor, type Owned } from "../../policies/index.js";
 import { insertAudit } from "../admin/audit.repository.js";
-import { groupRefs, loadActorGroups } from "../directory/groups-of.repository.js";
+import { groupRefs, loadActorGroups, type GroupRef } from "../directory/groups-of.repository.js";
 import { buildSearchText } from "../directory/search.js";
 import { resolveShareGroup } from "../directory/sharing.js";
 import { eventsRepository, type EventRow } from "./events.repository.js";
@@ -29,15 +29,43 @@ export function createEventsService(deps: Deps) {
     return { organisationId: row.hostOrganisationId, visibility: row.visibility, shareGroupId: row.shareGroupId, sharedWithActor: invited };
   }
 
+  /**
+   * Rows → API JSON with what the actor may do. What depends on the actor (invitations,
+   * registrations, delegations, groups) is looked up once for the whole page of rows.
+   */
+  async function presentMany(actor: Actor | null, rows: EventRow[]) {
+    const ids = rows.map((r) => r.id);
+    const none = ids.length === 0;
+    const invited = new Set(actor && !none ? (await repo.invitedAmong(ids, actor.organisationId)).map((r) => r.eventId) : []);
+    const mine = new Map(actor && !none ? (await repo.registrationsAmong(ids, actor.userId)).map((r) => [r.eventId, r]) : []);
+    const delegateOf = new Set(actor?.personId && !none ? (await repo.delegateAmong(ids, actor.personId)).map((r) => r.eventId) : []);
+    const groups = rows.some((r) => r.shareGroupId) ? await groupRefs(db) : new Map<string, GroupRef>();
+    const out = [];
+    for (const row of rows) {
+      const owned: Owned = { organisationId: row.hostOrganisationId, visibility: row.visibility, shareGroupId: row.shareGroupId, sharedWithActor: invited.has(row.id) };
+      const registration = mine.get(row.id);
+      const waitlistPosition = registration?.status === "waitlisted" ? Number((await repo.waitlistPosition(row.id, registration.sequence)).n) : null;
+      out.push(presentRow(actor, row, owned, registration, waitlistPosition, delegateOf.has(row.id), groups));
+    }
+    return out;
+  }
+
   async function present(actor: Actor | null, row: EventRow) {
-    const owned = await ownership(actor, row);
+    return (await presentMany(actor, [row]))[0];
+  }
+
+  function presentRow(
+    actor: Actor | null,
+    row: EventRow,
+    owned: Owned,
+    mine: { id: string; status: string } | undefined,
+    waitlistPosition: number | null,
+    delegate: boolean,
+    groups: Map<string, GroupRef>,
+  ) {
     const canUpdate = can(actor, "event.update", owned);
-    const mine = actor ? await repo.myRegistration(row.id, actor.userId) : undefined;
-    const delegate = actor?.personId ? Boolean(await repo.isDelegate(row.id, actor.personId)) : false;
     // The join link goes only to those who will take part (and to those who run the event).
     const revealJoin = canUpdate || mine?.status === "confirmed" || delegate;
-    let waitlistPosition: number | null = null;
-    if (mine?.status === "waitlisted") waitlistPosition = Number((await repo.waitlistPosition(row.id, mine.sequence)).n);
     return {
       id: row.id,
       season: { id: row.seasonId, code: row.seasonCode, nameAr: row.seasonNameAr, nameEn: row.seasonNameEn },
@@ -67,7 +95,7 @@ export function createEventsService(deps: Deps) {
       waitlistCount: Number(row.waitlistCount ?? 0),
       previousEventId: row.previousEventId,
       visibility: row.visibility as Visibility,
-      shareGroup: row.shareGroupId ? ((await groupRefs(db)).get(row.shareGroupId) ?? null) : null,
+      shareGroup: row.shareGroupId ? (groups.get(row.shareGroupId) ?? null) : null,
       archivedAt: row.archivedAt,
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
@@ -116,10 +144,8 @@ export function createEventsService(deps: Deps) {
       const pageSize = query.pageSize ?? 25;
       await loadActorGroups(db, actor);
       const { items, total } = await repo.search(actor, { ...query, page, pageSize }, nowIso());
-      const presented = [];
-      for (const row of items) presented.push(await present(actor, row));
       return {
-        items: presented,
+        items: await presentMany(actor, items),
         total,
         page,
         pageSize,
