@@ -1,6 +1,7 @@
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
 import { scopeCondition, type Actor } from "../../policies/index.js";
+import { escapeLike } from "../directory/search.js";
 import type { Executor } from "./audit.repository.js";
 import type { AuditQuery, UserQuery } from "./admin.schema.js";
 
@@ -29,7 +30,7 @@ export function adminRepository(db: Kysely<DB>) {
         .where((eb) => {
           const conditions = [scopeCondition(eb, actor, "user.read", { organisation: "users.organisation_id" })];
           if (query.q) {
-            const pattern = `%${query.q.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+            const pattern = `%${escapeLike(query.q.trim().toLowerCase())}%`;
             conditions.push(sql<boolean>`(users.email like ${pattern} escape '\\' or lower(users.name) like ${pattern} escape '\\')`);
           }
           if (query.organisation) conditions.push(eb("organisations.code", "=", query.organisation));

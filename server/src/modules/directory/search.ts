@@ -1,7 +1,8 @@
 import { sql, type Expression, type SqlBool } from "kysely";
 import { normalizeForSearch, searchTerms } from "../../../../common/text.js";
 
-function escapeLike(term: string): string {
+/** Make `%`, `_` and `\` in user text literal in a LIKE pattern (with `escape '\'`). */
+export function escapeLike(term: string): string {
   return term.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
