@@ -26,6 +26,7 @@ export const ACTIONS = [
   "delegation.manage",
   "registration.create",
   "registration.read",
+  "minutes.read",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

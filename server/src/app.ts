@@ -34,6 +34,11 @@ import { createSeasonsService } from "./modules/events/seasons.service.js";
 import { createParticipationService } from "./modules/events/participation.service.js";
 import { participationRoutes } from "./modules/events/participation.routes.js";
 import { createCalendarService } from "./modules/events/calendar.service.js";
+import { createAttendanceService } from "./modules/events/attendance.service.js";
+import { attendanceRoutes } from "./modules/events/attendance.routes.js";
+import { createAttachmentsService } from "./modules/events/attachments.service.js";
+import { createMinutesService } from "./modules/events/minutes.service.js";
+import { minutesRoutes } from "./modules/events/minutes.routes.js";
 import { calendarRoutes } from "./modules/events/calendar.routes.js";
 
 export interface BuildOptions {
@@ -114,6 +119,9 @@ async function build({ config, database, logger = false, onRoute }: BuildOptions
   await app.register(eventsRoutes, { seasons: createSeasonsService(deps), events, registrations: createRegistrationsService(deps, events) });
   await app.register(participationRoutes, { service: createParticipationService(deps, events) });
   await app.register(calendarRoutes, { service: createCalendarService(deps, events), auth });
+  await app.register(attendanceRoutes, { service: createAttendanceService(deps, events) });
+  const attachments = createAttachmentsService(deps, events);
+  await app.register(minutesRoutes, { minutes: createMinutesService(deps, events, attachments), attachments });
 
   const webDir = config.webDir;
   const indexFile = webDir ? path.join(webDir, "index.html") : null;

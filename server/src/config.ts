@@ -24,6 +24,8 @@ export interface Config {
   mailFrom: string;
   /** How often the sender looks for due messages. */
   mailSendIntervalSeconds: number;
+  /** Largest accepted attachment (ATTACHMENT_MAX_MB, default 20). */
+  attachmentMaxBytes: number;
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -56,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     smtpUrl: env.SMTP_URL || null,
     mailFrom: env.MAIL_FROM || "Rifada <no-reply@rifada.local>",
     mailSendIntervalSeconds: Math.max(1, int(env.MAIL_SEND_INTERVAL_SECONDS, 15)),
+    attachmentMaxBytes: Math.max(1, int(env.ATTACHMENT_MAX_MB, 20)) * 1024 * 1024,
     ...overrides,
   };
 }

@@ -2,12 +2,14 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider, type Mig
 import * as foundation from "./migrations/2026-11-23T1800-foundation.js";
 import * as events from "./migrations/2026-11-24T0900-events.js";
 import * as outboxRetry from "./migrations/2026-11-24T1000-outbox-retry.js";
+import * as attendanceMinutes from "./migrations/2026-11-25T0900-attendance-minutes.js";
 
 /** Migrations in order; a static list so the same code runs from TypeScript and from dist/. */
 const MIGRATIONS: Record<string, Migration> = {
   "2026-11-23T1800-foundation": foundation,
   "2026-11-24T0900-events": events,
   "2026-11-24T1000-outbox-retry": outboxRetry,
+  "2026-11-25T0900-attendance-minutes": attendanceMinutes,
 };
 
 class StaticProvider implements MigrationProvider {

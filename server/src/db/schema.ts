@@ -157,6 +157,8 @@ export interface OutboxTable {
   sentAt: string | null;
   /** Pending: due when null or not after now (also the sender's lease while it sends). */
   nextAttemptAt: string | null;
+  /** JSON array of files sent with the message ({ filename, contentType, content }), e.g. an .ics. */
+  attachments: string | null;
 }
 
 export interface AuditTable {
@@ -209,6 +211,8 @@ export interface EventTable {
   checkInSecret: string;
   searchText: string;
   createdBy: string | null;
+  /** When the day-before reminder was queued (null: not yet). */
+  reminderSentAt: string | null;
   archivedAt: string | null;
   createdAt: string;
   updatedAt: string;
@@ -272,6 +276,57 @@ export interface RegistrationTable {
   updatedAt: string;
 }
 
+export interface AttendanceTable {
+  id: string;
+  eventId: string;
+  /** `p:<personId>` or, for a registrant with no directory entry, `u:<userId>`. */
+  attendeeKey: string;
+  personId: string | null;
+  userId: string | null;
+  organisationId: string;
+  /** organiser | self | import */
+  source: string;
+  /** Minutes connected, from a virtual platform's report. */
+  minutes: number | null;
+  checkedInAt: string;
+  recordedBy: string | null;
+}
+export interface EventMinutesTable {
+  eventId: string;
+  bodyHtml: string;
+  /** Incremented on every save: a save based on an older version is refused, not lost. */
+  version: number;
+  updatedBy: string | null;
+  updatedAt: string;
+}
+export interface EventDecisionTable {
+  id: string;
+  eventId: string;
+  position: number;
+  /** The meeting's own numbering, e.g. "1446/3". */
+  reference: string | null;
+  textAr: string;
+  textEn: string;
+  responsibleOrganisationId: string | null;
+  dueOn: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+export interface AttachmentTable {
+  id: string;
+  eventId: string;
+  /** event | agenda | minutes */
+  target: string;
+  agendaItemId: string | null;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  /** File name under DATA_DIR/attachments. */
+  storageKey: string;
+  uploadedBy: string | null;
+  createdAt: string;
+}
 export interface CalendarFeedTable {
   userId: string;
   tokenHash: string;
@@ -306,4 +361,8 @@ export interface DB {
   delegationMembers: DelegationMemberTable;
   registrations: RegistrationTable;
   calendarFeeds: CalendarFeedTable;
+  attendance: AttendanceTable;
+  eventMinutes: EventMinutesTable;
+  eventDecisions: EventDecisionTable;
+  attachments: AttachmentTable;
 }

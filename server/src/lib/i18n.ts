@@ -46,5 +46,14 @@ export function fieldLabel(locale: Locale, field: string, domain?: string): stri
   const specific = domain ? `fields.${domain}.${field}` : null;
   if (specific && hasMessage(specific)) return translate(locale, specific);
   const key = `fields.${field}`;
-  return hasMessage(key) ? translate(locale, key) : field;
+  if (hasMessage(key)) return translate(locale, key);
+  // "decisions.2.textAr": the item's own field, numbered as the user sees it ("Decision 3 — text (Arabic)").
+  const nested = /^(\w+)\.(\d+)\.(\w+)$/.exec(field);
+  if (nested) {
+    const [, list, index, leaf] = nested;
+    const item = `fields.${domain ?? ""}.${list}_item`;
+    const prefix = hasMessage(item) ? translate(locale, item, { n: Number(index) + 1 }) : `${list} ${Number(index) + 1}`;
+    return `${prefix} — ${fieldLabel(locale, leaf, domain)}`;
+  }
+  return field;
 }

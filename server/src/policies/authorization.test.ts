@@ -45,6 +45,7 @@ const TABLE: Record<Action, Record<Subject, Array<boolean | null>>> = {
   "delegation.manage":    { anonymous: [N, _, N, _], coordinator: [Y, _, Y, _], org_admin: [Y, _, N, _], member: [N, _, N, _], trainer: [N, _, N, _], participant: [N, _, N, _] },
   "registration.create":  { anonymous: [N, N, N, N], coordinator: [Y, Y, Y, Y], org_admin: [Y, Y, N, Y], member: [Y, Y, N, Y], trainer: [Y, Y, N, Y], participant: [Y, Y, N, Y] },
   "registration.read":    { anonymous: [N, N, N, N], coordinator: [Y, Y, Y, Y], org_admin: [Y, N, N, N], member: [N, N, N, N], trainer: [N, N, N, N], participant: [N, N, N, N] },
+  "minutes.read":         { anonymous: [N, N, N, N], coordinator: [Y, Y, Y, Y], org_admin: [Y, Y, N, N], member: [Y, Y, N, N], trainer: [Y, Y, N, N], participant: [Y, Y, N, N] },
 };
 
 /** Every route, with the action that guards it ("public": anyone; "self": the caller's own account). */
@@ -110,6 +111,19 @@ const ROUTES: Record<string, Action | "public" | "self"> = {
   "PUT /api/events/:id/delegations/:organisationId": "delegation.manage",
   "POST /api/events/:id/invitations/:organisationId/decline": "delegation.manage",
   "GET /api/events/:id/calendar.ics": "event.read",
+  "GET /api/events/:id/attendance": "event.update",
+  "PUT /api/events/:id/attendance/:key": "event.update",
+  "DELETE /api/events/:id/attendance/:key": "event.update",
+  "POST /api/events/:id/attendance/import": "event.update",
+  "GET /api/events/:id/check-in-link": "event.update",
+  // Only people expected at the event, for themselves (attendance.routes.test.ts).
+  "POST /api/events/:id/check-in": "self",
+  "GET /api/events/:id/minutes": "minutes.read",
+  "PUT /api/events/:id/minutes": "event.update",
+  "GET /api/events/:id/attachments": "event.read",
+  "POST /api/events/:id/attachments": "event.update",
+  "GET /api/events/:id/attachments/:attachmentId": "event.read",
+  "DELETE /api/events/:id/attachments/:attachmentId": "event.update",
   "POST /api/me/calendar-feed": "self",
   "GET /api/calendar/:file": "public",
 };
@@ -351,6 +365,10 @@ for (const dialect of DIALECTS) {
         case "registration.read": {
           const e = await makeEvent(subject, rel);
           return ok((await c.request("GET", `/api/events/${e.id}/registrations`)).statusCode);
+        }
+        case "minutes.read": {
+          const e = await makeEvent(subject, rel);
+          return ok((await c.request("GET", `/api/events/${e.id}/minutes`)).statusCode);
         }
         case "audit.read": {
           const entityId = unique();

@@ -56,4 +56,6 @@ export const GRANTS: Record<Action, Partial<Record<Subject, Relation[]>>> = {
   "registration.create": { ...everyone(READABLE), coordinator: ALL },
   // Who registered (names, organisations) is for the host.
   "registration.read": { coordinator: ALL, org_admin: OWN },
+  // Minutes are for the host and the organisations that took part (invited or shared with), never the public.
+  "minutes.read": { ...everyone(["own", "shared"]), coordinator: ALL },
 };

@@ -196,6 +196,7 @@ export function createEventsService(deps: Deps) {
         visibility: input.visibility,
         shareGroupId: await resolveShareGroup(db, host.id, input.visibility, input.shareGroupId),
         checkInSecret: newSecret(),
+        reminderSentAt: null,
         searchText: "",
         createdBy: actor.userId,
         archivedAt: null,

@@ -1,0 +1,103 @@
+import type { Kysely } from "kysely";
+import type { DB } from "../../db/schema.js";
+import type { Executor } from "../admin/audit.repository.js";
+
+/** One person expected at an event: a delegate (person) or a confirmed registrant (user). */
+export interface ExpectedRow {
+  personId: string | null;
+  userId: string | null;
+  nameAr: string;
+  nameEn: string;
+  email: string | null;
+  organisationId: string;
+  role: "leader" | "delegate" | "registrant";
+}
+
+/** Who is expected at an event and who attended (Kysely only). */
+export function attendanceRepository(db: Kysely<DB>) {
+  return {
+    async expected(eventId: string, tx: Executor = db): Promise<ExpectedRow[]> {
+      const delegates = await tx
+        .selectFrom("delegationMembers")
+        .innerJoin("people", "people.id", "delegationMembers.personId")
+        .leftJoin("users", "users.personId", "people.id")
+        .select(["people.id as personId", "users.id as userId", "people.nameAr", "people.nameEn", "people.email", "users.email as userEmail", "delegationMembers.organisationId", "delegationMembers.isLeader"])
+        .where("delegationMembers.eventId", "=", eventId)
+        .execute();
+      const registrants = await tx
+        .selectFrom("registrations")
+        .innerJoin("users", "users.id", "registrations.userId")
+        .leftJoin("people", "people.id", "users.personId")
+        .select(["users.id as userId", "users.personId", "users.name", "users.email", "people.nameAr", "people.nameEn", "registrations.organisationId"])
+        .where("registrations.eventId", "=", eventId)
+        .where("registrations.status", "=", "confirmed")
+        .orderBy("registrations.sequence")
+        .execute();
+      const rows: ExpectedRow[] = delegates.map((d) => ({
+        personId: d.personId,
+        userId: d.userId,
+        nameAr: d.nameAr,
+        nameEn: d.nameEn,
+        email: d.userEmail ?? d.email,
+        organisationId: d.organisationId,
+        role: Number(d.isLeader) === 1 ? "leader" : "delegate",
+      }));
+      const delegated = new Set(rows.map((r) => r.personId));
+      for (const r of registrants) {
+        if (r.personId && delegated.has(r.personId)) continue;
+        rows.push({ personId: r.personId, userId: r.userId, nameAr: r.nameAr ?? r.name, nameEn: r.nameEn ?? r.name, email: r.email, organisationId: r.organisationId, role: "registrant" });
+      }
+      return rows;
+    },
+    attended(eventId: string, tx: Executor = db) {
+      return tx
+        .selectFrom("attendance")
+        .leftJoin("people", "people.id", "attendance.personId")
+        .leftJoin("users", "users.id", "attendance.userId")
+        .select([
+          "attendance.attendeeKey",
+          "attendance.personId",
+          "attendance.userId",
+          "attendance.organisationId",
+          "attendance.source",
+          "attendance.minutes",
+          "attendance.checkedInAt",
+          "people.nameAr",
+          "people.nameEn",
+          "people.email as personEmail",
+          "users.name as userName",
+          "users.email as userEmail",
+        ])
+        .where("attendance.eventId", "=", eventId)
+        .execute();
+    },
+    /** Kept out of the event rows the rest of the code passes around. */
+    async checkInSecret(eventId: string) {
+      return (await db.selectFrom("events").select("checkInSecret").where("id", "=", eventId).executeTakeFirstOrThrow()).checkInSecret;
+    },
+    organisations(ids: string[]) {
+      if (ids.length === 0) return Promise.resolve([]);
+      return db.selectFrom("organisations").select(["id", "code", "nameAr", "nameEn", "kind", "country"]).where("id", "in", ids).execute();
+    },
+    countries(codes: string[]) {
+      if (codes.length === 0) return Promise.resolve([]);
+      return db.selectFrom("countries").select(["code", "nameAr", "nameEn"]).where("code", "in", codes).execute();
+    },
+    /** Insert attendance rows, keeping an earlier check-in (the first arrival counts). */
+    async insertMissing(tx: Executor, rows: DB["attendance"][]) {
+      let added = 0;
+      for (const row of rows) {
+        const result = await tx.insertInto("attendance").values(row).onConflict((oc) => oc.columns(["eventId", "attendeeKey"]).doNothing()).executeTakeFirst();
+        added += Number(result.numInsertedOrUpdatedRows ?? 0);
+      }
+      return added;
+    },
+    /** Imported minutes replace earlier imported minutes (a corrected report), never a check-in. */
+    updateImportedMinutes(tx: Executor, eventId: string, attendeeKey: string, minutes: number | null) {
+      return tx.updateTable("attendance").set({ minutes }).where("eventId", "=", eventId).where("attendeeKey", "=", attendeeKey).where("source", "=", "import").execute();
+    },
+    remove(tx: Executor, eventId: string, attendeeKey: string) {
+      return tx.deleteFrom("attendance").where("eventId", "=", eventId).where("attendeeKey", "=", attendeeKey).executeTakeFirst();
+    },
+  };
+}
