@@ -116,9 +116,10 @@ async function build({ config, database, logger = false, onRoute }: BuildOptions
   await app.register(groupsRoutes, { service: createGroupsService(deps) });
   await app.register(adminRoutes, { service: createAdminService(deps) });
   const events = createEventsService(deps);
-  await app.register(eventsRoutes, { seasons: createSeasonsService(deps), events, registrations: createRegistrationsService(deps, events) });
-  await app.register(participationRoutes, { service: createParticipationService(deps, events) });
-  await app.register(calendarRoutes, { service: createCalendarService(deps, events), auth });
+  const calendar = createCalendarService(deps, events);
+  await app.register(eventsRoutes, { seasons: createSeasonsService(deps), events, registrations: createRegistrationsService(deps, events, calendar) });
+  await app.register(participationRoutes, { service: createParticipationService(deps, events, calendar) });
+  await app.register(calendarRoutes, { service: calendar, auth });
   await app.register(attendanceRoutes, { service: createAttendanceService(deps, events) });
   const attachments = createAttachmentsService(deps, events);
   await app.register(minutesRoutes, { minutes: createMinutesService(deps, events, attachments), attachments });

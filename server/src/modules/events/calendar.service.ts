@@ -5,6 +5,8 @@ import type { Deps } from "../../deps.js";
 import { AppError } from "../../lib/errors.js";
 import { hashSecret, newSecret, nowIso } from "../../lib/tokens.js";
 import type { Actor } from "../../policies/index.js";
+import type { OutgoingAttachment } from "../admin/outbox.repository.js";
+import type { EventRow } from "./events.repository.js";
 import type { EventsService } from "./events.service.js";
 
 type Presented = Awaited<ReturnType<EventsService["getEvent"]>>;
@@ -68,6 +70,18 @@ export function createCalendarService(deps: Deps, events: EventsService) {
       cal.method(ICalCalendarMethod.PUBLISH);
       addEvent(cal, e, await hostEmail(e.host.id));
       return { filename: `rifada-${e.id.slice(0, 8)}.ics`, body: cal.toString() };
+    },
+
+    /**
+     * The event's .ics for an email. Call it before opening a transaction (it reads
+     * through the main connection). The join link goes only to those who take part.
+     */
+    async mailAttachment(row: EventRow, options: { withJoinLink: boolean }): Promise<OutgoingAttachment> {
+      const e = await events.present(null, row);
+      const cal = calendar(e.titleEn);
+      cal.method(ICalCalendarMethod.PUBLISH);
+      addEvent(cal, { ...e, joinUrl: options.withJoinLink ? row.joinUrl : null }, await hostEmail(e.host.id));
+      return { filename: "invite.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: cal.toString() };
     },
 
     /** Create or replace the actor's feed secret; the old URL stops working. */

@@ -7,6 +7,7 @@ import { newId, nowIso } from "../../lib/tokens.js";
 import { authorize, can, type Actor } from "../../policies/index.js";
 import { insertAudit } from "../admin/audit.repository.js";
 import { insertOutbox } from "../admin/outbox.repository.js";
+import type { CalendarService } from "./calendar.service.js";
 import type { EventsService } from "./events.service.js";
 import { participationRepository } from "./participation.repository.js";
 import type { DelegationInput, Invite } from "./participation.schema.js";
@@ -17,7 +18,7 @@ const invalid = (field: string) => new AppError("VALIDATION_FAILED", { fields: [
  * Invitations of organisations (one by one or a whole group, e.g. the GCC offices)
  * and the delegations they nominate: a leader, who need not head the office, and members.
  */
-export function createParticipationService(deps: Deps, events: EventsService) {
+export function createParticipationService(deps: Deps, events: EventsService, calendar: CalendarService) {
   const { db } = deps;
   const repo = participationRepository(db);
 
@@ -70,6 +71,8 @@ export function createParticipationService(deps: Deps, events: EventsService) {
         if (existing.length !== input.organisationIds.length) throw invalid("organisationIds");
       }
       wanted.delete(row.hostOrganisationId);
+      // The invitation carries the event's calendar file (without the join link: that is for the delegation).
+      const ics = await calendar.mailAttachment(row, { withJoinLink: false });
       const now = nowIso();
       const added: string[] = [];
       await db.transaction().execute(async (tx) => {
@@ -90,6 +93,7 @@ export function createParticipationService(deps: Deps, events: EventsService) {
             locale,
             subject: translate(locale, "emails.event_invitation_subject", { title }),
             body: translate(locale, "emails.event_invitation_body", { name: admin.name, title, host: locale === "ar" ? row.hostNameAr : row.hostNameEn }),
+            attachments: [ics],
           });
         }
         if (added.length) {

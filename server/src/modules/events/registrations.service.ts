@@ -7,6 +7,8 @@ import { newId, nowIso } from "../../lib/tokens.js";
 import { authorize, can, type Actor } from "../../policies/index.js";
 import { insertOutbox } from "../admin/outbox.repository.js";
 import type { Executor } from "../admin/audit.repository.js";
+import type { OutgoingAttachment } from "../admin/outbox.repository.js";
+import type { CalendarService } from "./calendar.service.js";
 import type { EventsService } from "./events.service.js";
 import { registrationsRepository } from "./registrations.repository.js";
 
@@ -16,11 +18,19 @@ import { registrationsRepository } from "./registrations.repository.js";
  * promoted automatically when a confirmed place is cancelled. Each decision runs in
  * one transaction holding the event's lock, so capacity holds under concurrency.
  */
-export function createRegistrationsService(deps: Deps, events: EventsService) {
+export function createRegistrationsService(deps: Deps, events: EventsService, calendar: CalendarService) {
   const { db, dialect } = deps;
   const repo = registrationsRepository(db);
 
-  async function notify(tx: Executor, userId: string, organisationId: string, kind: "registration_confirmed" | "registration_waitlisted" | "waitlist_promoted", event: { titleAr: string; titleEn: string }) {
+  /** Confirmations and promotions carry the calendar file (with the join link: the place is theirs). */
+  async function notify(
+    tx: Executor,
+    userId: string,
+    organisationId: string,
+    kind: "registration_confirmed" | "registration_waitlisted" | "waitlist_promoted",
+    event: { titleAr: string; titleEn: string },
+    ics: OutgoingAttachment,
+  ) {
     const user = await repo.userEmail(tx, userId);
     const locale = user.locale as Locale;
     await insertOutbox(tx, {
@@ -30,11 +40,12 @@ export function createRegistrationsService(deps: Deps, events: EventsService) {
       locale,
       subject: translate(locale, `emails.${kind}_subject`, { title: locale === "ar" ? event.titleAr : event.titleEn }),
       body: translate(locale, `emails.${kind}_body`, { name: user.name, title: locale === "ar" ? event.titleAr : event.titleEn }),
+      attachments: kind === "registration_waitlisted" ? undefined : [ics],
     });
   }
 
   /** Confirm waitlisted people, in order, while places (and their organisation's quota) allow. */
-  async function promote(tx: Executor, event: { id: string; capacity: number | null; titleAr: string; titleEn: string }) {
+  async function promote(tx: Executor, event: { id: string; capacity: number | null; titleAr: string; titleEn: string }, ics: OutgoingAttachment) {
     const quotas = new Map((await repo.quotas(tx, event.id)).map((q) => [q.organisationId, Number(q.quota)]));
     const byOrg = new Map((await repo.confirmedByOrg(tx, event.id)).map((r) => [r.organisationId, Number(r.n)]));
     let confirmed = [...byOrg.values()].reduce((a, b) => a + b, 0);
@@ -45,7 +56,7 @@ export function createRegistrationsService(deps: Deps, events: EventsService) {
       await repo.update(tx, waiting.id, { status: "confirmed", updatedAt: nowIso() });
       confirmed++;
       byOrg.set(waiting.organisationId, (byOrg.get(waiting.organisationId) ?? 0) + 1);
-      await notify(tx, waiting.userId, waiting.organisationId, "waitlist_promoted", event);
+      await notify(tx, waiting.userId, waiting.organisationId, "waitlist_promoted", event, ics);
     }
   }
 
@@ -58,6 +69,7 @@ export function createRegistrationsService(deps: Deps, events: EventsService) {
       const row = await events.load(actor, eventId);
       authorize(actor, "registration.create", await events.ownership(actor, row));
       if (row.registration !== "open" || row.status !== "published" || row.endsAt <= nowIso()) throw new AppError("REGISTRATION_CLOSED");
+      const ics = await calendar.mailAttachment(row, { withJoinLink: true });
       await db.transaction().execute(async (tx) => {
         await lockRow(tx, dialect, "events", row.id);
         const existing = await repo.find(tx, row.id, actor.userId);
@@ -71,7 +83,7 @@ export function createRegistrationsService(deps: Deps, events: EventsService) {
         const values = { status, sequence: counts.lastSequence + 1, organisationId: actor.organisationId, updatedAt: now };
         if (existing) await repo.update(tx, existing.id, values);
         else await repo.insert(tx, { id: newId(), eventId: row.id, userId: actor.userId, createdAt: now, ...values });
-        await notify(tx, actor.userId, actor.organisationId, hasPlace ? "registration_confirmed" : "registration_waitlisted", row);
+        await notify(tx, actor.userId, actor.organisationId, hasPlace ? "registration_confirmed" : "registration_waitlisted", row, ics);
       });
       return events.getEvent(actor, row.id);
     },
@@ -79,12 +91,13 @@ export function createRegistrationsService(deps: Deps, events: EventsService) {
     /** Cancel the actor's registration; a freed place goes to the first on the waitlist. */
     async cancel(actor: Actor, eventId: string) {
       const row = await events.load(actor, eventId);
+      const ics = await calendar.mailAttachment(row, { withJoinLink: true });
       await db.transaction().execute(async (tx) => {
         await lockRow(tx, dialect, "events", row.id);
         const existing = await repo.find(tx, row.id, actor.userId);
         if (!existing || existing.status === "cancelled") return;
         await repo.update(tx, existing.id, { status: "cancelled", updatedAt: nowIso() });
-        if (existing.status === "confirmed") await promote(tx, row);
+        if (existing.status === "confirmed") await promote(tx, row, ics);
       });
       return events.getEvent(actor, row.id);
     },

@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from "kysely";
 import type { DB, OutboxTable } from "../../db/schema.js";
 
 /** The fields of an outbox row the sender needs. */
-export type DueMessage = Pick<Selectable<OutboxTable>, "id" | "toEmail" | "subject" | "body" | "locale" | "attempts" | "nextAttemptAt">;
+export type DueMessage = Pick<Selectable<OutboxTable>, "id" | "toEmail" | "subject" | "body" | "locale" | "attempts" | "nextAttemptAt" | "attachments">;
 
 /** Outbox queries for the mail sender (Kysely only). */
 export function mailRepository(db: Kysely<DB>) {
@@ -11,7 +11,7 @@ export function mailRepository(db: Kysely<DB>) {
     findDue(now: string, limit: number): Promise<DueMessage[]> {
       return db
         .selectFrom("outbox")
-        .select(["id", "toEmail", "subject", "body", "locale", "attempts", "nextAttemptAt"])
+        .select(["id", "toEmail", "subject", "body", "locale", "attempts", "nextAttemptAt", "attachments"])
         .where("status", "=", "pending")
         .where((eb) => eb.or([eb("nextAttemptAt", "is", null), eb("nextAttemptAt", "<=", now)]))
         .orderBy("createdAt")

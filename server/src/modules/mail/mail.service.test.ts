@@ -196,6 +196,21 @@ for (const dialect of DIALECTS) {
     const row = (id: string) => database.db.selectFrom("outbox").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
     const makeDue = (id: string) => database.db.updateTable("outbox").set({ nextAttemptAt: "2000-01-01T00:00:00.000Z" }).where("id", "=", id).execute();
 
+    it("sends a queued calendar file as a text/calendar attachment, the same on a retry", async () => {
+      const ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nSUMMARY:اجتماع\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+      const id = await insertOutbox(database.db, message({ attachments: [{ filename: "invite.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: ics }] }));
+      smtp.isRejecting = true;
+      expect(await sendPending(deps)).toEqual({ sent: 0, retrying: 1, failed: 0 });
+      smtp.isRejecting = false;
+      await makeDue(id);
+      expect(await sendPending(deps)).toEqual({ sent: 1, retrying: 0, failed: 0 });
+      const raw = utf8(smtp.received[0].raw);
+      expect(raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=PUBLISH; name=invite\.ics/i);
+      expect(raw).toMatch(/Content-Disposition: attachment; filename=invite\.ics/i);
+      const part = /filename=invite\.ics\r\n(?:[^\r\n]+\r\n)*\r\n([\s\S]*?)\r\n--/.exec(raw)![1];
+      expect(Buffer.from(part.replace(/\r\n/g, ""), "base64").toString("utf8")).toBe(ics);
+    });
+
     it("sends pending messages in their language and marks them sent", async () => {
       const englishId = await insertOutbox(database.db, message());
       const arabicId = await insertOutbox(database.db, ARABIC);

@@ -67,6 +67,13 @@ export async function sendNow(mailer: Mailer, message: MessageToSend, attachment
   });
 }
 
+/** The outbox's JSON list of files → nodemailer attachments (calendar files as text/calendar parts). */
+function storedAttachments(json: string | null): Attachment[] | undefined {
+  if (!json) return undefined;
+  const files = JSON.parse(json) as { filename: string; contentType: string; content: string }[];
+  return files.map((f) => ({ filename: f.filename, contentType: f.contentType, content: f.content }));
+}
+
 /** When to try again after the `attempts`-th failure. */
 function retryDelayMinutes(attempts: number): number {
   return RETRY_MINUTES[Math.min(attempts, RETRY_MINUTES.length) - 1];
@@ -92,7 +99,7 @@ export async function sendPending(deps: MailDeps, limit = 100): Promise<SendPend
       // Another process got there first: it sends this one.
       if (!(await repo.claim(message.id, message.nextAttemptAt, lease))) continue;
       try {
-        await sendNow(deps.mailer, message);
+        await sendNow(deps.mailer, message, storedAttachments(message.attachments));
       } catch (err) {
         const attempts = message.attempts + 1;
         const isLast = attempts >= MAX_ATTEMPTS;
