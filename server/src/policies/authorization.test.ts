@@ -367,7 +367,11 @@ for (const dialect of DIALECTS) {
           return ok((await c.request("GET", `/api/events/${e.id}/registrations`)).statusCode);
         }
         case "minutes.read": {
-          const e = await makeEvent(subject, rel);
+          // Minutes are shared by taking part, not by the event's visibility: "shared" is an invited organisation.
+          const e = await makeEvent(subject, rel === "shared" ? "other" : rel);
+          if (rel === "shared" && subject !== "anonymous") {
+            await t.database.db.insertInto("eventInvitations").values({ id: newId(), eventId: e.id, organisationId: await orgId(t, SUBJECT_ORG[subject]), viaGroupId: null, status: "invited", quota: null, respondedAt: null, createdAt: nowIso() }).execute();
+          }
           return ok((await c.request("GET", `/api/events/${e.id}/minutes`)).statusCode);
         }
         case "audit.read": {

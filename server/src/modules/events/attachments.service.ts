@@ -67,7 +67,7 @@ export function createAttachmentsService(deps: Deps, events: EventsService) {
   /** Minutes' files follow the minutes' rule; the others the event's. */
   async function mayRead(actor: Actor | null, row: Awaited<ReturnType<EventsService["load"]>>, target: string) {
     if (target !== "minutes") return true;
-    return can(actor, "minutes.read", await events.ownership(actor, row));
+    return can(actor, "minutes.read", await events.minutesOwnership(actor, row));
   }
 
   return {

@@ -24,6 +24,19 @@ export function createEventsService(deps: Deps) {
   const { db } = deps;
   const repo = eventsRepository(db);
 
+  /**
+   * The minutes' relation to the actor: they belong to the host and are shared only with
+   * those who took part — invited organisations and confirmed registrants — whatever the
+   * event's own visibility.
+   */
+  async function minutesOwnership(actor: Actor | null, row: { id: string; hostOrganisationId: string }): Promise<Owned> {
+    let participant = false;
+    if (actor && actor.organisationId !== row.hostOrganisationId) {
+      participant = Boolean(await repo.isInvited(row.id, actor.organisationId)) || (await repo.registrationsAmong([row.id], actor.userId)).some((r) => r.status === "confirmed");
+    }
+    return { organisationId: row.hostOrganisationId, visibility: "private", shareGroupId: null, sharedWithActor: participant };
+  }
+
   async function ownership(actor: Actor | null, row: { id: string; hostOrganisationId: string; visibility: string; shareGroupId: string | null }): Promise<Owned> {
     const invited = actor && actor.organisationId !== row.hostOrganisationId ? Boolean(await repo.isInvited(row.id, actor.organisationId)) : false;
     return { organisationId: row.hostOrganisationId, visibility: row.visibility, shareGroupId: row.shareGroupId, sharedWithActor: invited };
@@ -138,6 +151,7 @@ export function createEventsService(deps: Deps) {
     load,
     present,
     ownership,
+    minutesOwnership,
 
     async findEvents(actor: Actor | null, query: EventQuery) {
       const page = query.page ?? 1;

@@ -87,9 +87,8 @@ export function createMinutesService(deps: Deps, events: EventsService, attachme
     /** The minutes, decisions and minutes' files; for the host, coordinators and invited organisations. */
     async get(actor: Actor, eventId: string) {
       const row = await events.load(actor, eventId);
-      const owned = await events.ownership(actor, row);
-      authorize(actor, "minutes.read", owned);
-      return { ...(await read(row.id)), attachments: await attachments.listFor(row.id, "minutes"), abilities: { edit: can(actor, "event.update", owned) } };
+      authorize(actor, "minutes.read", await events.minutesOwnership(actor, row));
+      return { ...(await read(row.id)), attachments: await attachments.listFor(row.id, "minutes"), abilities: { edit: can(actor, "event.update", await events.ownership(actor, row)) } };
     },
 
     /**
