@@ -43,6 +43,8 @@ type Query = Record<string, string | number | boolean | null | undefined>;
 interface RequestOptions {
   query?: Query;
   body?: unknown;
+  /** A body sent as is (e.g. a file), instead of JSON. */
+  raw?: Blob;
   signal?: AbortSignal;
 }
 
@@ -108,7 +110,10 @@ function toApiError(status: number, body: unknown): ApiError {
 async function send<T>(method: string, path: string, options: RequestOptions = {}, isRetry = false): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json" };
   const init: RequestInit = { method, headers, credentials: "same-origin", signal: options.signal };
-  if (options.body !== undefined) {
+  if (options.raw !== undefined) {
+    headers["Content-Type"] = "application/octet-stream";
+    init.body = options.raw;
+  } else if (options.body !== undefined) {
     headers["Content-Type"] = "application/json";
     init.body = JSON.stringify(options.body);
   }
@@ -149,4 +154,6 @@ export const api = {
   put: <T = void>(path: string, body?: unknown) => send<T>("PUT", path, { body }),
   patch: <T = void>(path: string, body?: unknown) => send<T>("PATCH", path, { body }),
   delete: <T = void>(path: string) => send<T>("DELETE", path),
+  /** POST a file's bytes as the body (with the CSRF header and the usual error handling). */
+  upload: <T>(path: string, file: Blob, query?: Query) => send<T>("POST", path, { raw: file, query }),
 };

@@ -13,6 +13,7 @@ import { GroupDetailPage } from "../features/directory/GroupDetailPage.js";
 import { EventsPage } from "../features/events/EventsPage.js";
 import { EventDetailPage } from "../features/events/EventDetailPage.js";
 import { SeasonsPage } from "../features/events/SeasonsPage.js";
+import { CheckInPage } from "../features/events/CheckInPage.js";
 import { Layout } from "./Layout.js";
 import { RequireAuth } from "./RequireAuth.js";
 import { NotFoundPage } from "./StatusPages.js";
@@ -60,6 +61,8 @@ export function AppRoutes() {
             <Route path="new" element={<EventFormPage />} />
             <Route path=":id" element={<EventDetailPage />} />
             <Route path=":id/edit" element={<EventFormPage />} />
+            {/* The QR code's address; RequireAuth sends visitors to sign in and back here. */}
+            <Route path=":id/check-in" element={<CheckInPage />} />
           </Route>
           <Route path="seasons" element={<SeasonsPage />} />
           <Route path="account" element={<AccountPage />} />

@@ -51,3 +51,19 @@ export function useOtherLanguage(): "ar" | "en" {
   const { i18n } = useTranslation();
   return i18n.language === "ar" ? "en" : "ar";
 }
+
+/** "1.5 MB" / "١٫٥ ميغابايت": a file size in the interface language and digits (1 KB = 1024 bytes). */
+export function formatFileSize(bytes: number, locale: string, digits: string): string {
+  const [value, unit] =
+    bytes >= 1024 * 1024 ? [bytes / (1024 * 1024), "megabyte"] : bytes >= 1024 ? [bytes / 1024, "kilobyte"] : [bytes, "byte"];
+  // Arabic abbreviations (م.ب) are little known: Arabic spells the unit out; English says "MB" but "12 bytes".
+  const unitDisplay = locale === "ar" || unit === "byte" ? "long" : "short";
+  return new Intl.NumberFormat(`${locale}-u-nu-${digits}`, { style: "unit", unit, unitDisplay, maximumFractionDigits: value < 10 ? 1 : 0 }).format(value);
+}
+
+export function useFormatFileSize(): (bytes: number) => string {
+  const { i18n } = useTranslation();
+  const { digits } = useDisplaySettings();
+  const locale = i18n.language;
+  return useCallback((bytes: number) => formatFileSize(bytes, locale, digits), [locale, digits]);
+}

@@ -12,6 +12,7 @@ import { FormErrors, StatusMessage } from "../../components/Feedback.js";
 import { formatNumber, useLocalName } from "../../components/format.js";
 import { PageHeader, usePageTitle } from "../../components/PageHeader.js";
 import { checkNewPassword, NewPasswordFields } from "../auth/PasswordFields.js";
+import { CalendarFeedSection } from "./CalendarFeedSection.js";
 import { TokensSection } from "./TokensSection.js";
 
 const SAMPLE_NUMBER = 1446;
@@ -166,7 +167,7 @@ function PasswordSection() {
   );
 }
 
-/** /account — profile and display preferences, password, personal API tokens. */
+/** /account — profile and display preferences, password, calendar feed, personal API tokens. */
 export function AccountPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -190,7 +191,10 @@ export function AccountPage() {
         <ProfileSection />
         <PasswordSection />
       </div>
-      <TokensSection />
+      <div className="account-stack">
+        <CalendarFeedSection />
+        <TokensSection />
+      </div>
     </>
   );
 }

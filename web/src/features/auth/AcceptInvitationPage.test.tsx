@@ -40,7 +40,8 @@ describe("AcceptInvitationPage", () => {
     await waitFor(() => expect(setUser).toHaveBeenCalled());
     const post = fetchMock.mock.calls.find(([, init]) => init?.method === "POST")!;
     expect(JSON.parse(String(post[1]!.body))).toEqual({ token: TOKEN, name: "خالد الكواري", password: "a long enough password" });
-    expect(screen.getByTestId("location").textContent).toBe("/");
+    // setUser runs before the navigation: wait for the address rather than race it.
+    await waitFor(() => expect(screen.getByTestId("location").textContent).toBe("/"));
   });
 
   it("explains an expired or used link", async () => {

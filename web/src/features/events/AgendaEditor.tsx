@@ -52,11 +52,14 @@ export function agendaBody(items: DraftItem[], day: string) {
 export function AgendaEditor({
   event,
   items,
+  hasFiles = false,
   onSaved,
   onCancel,
 }: {
   event: EventRecord;
   items: AgendaItem[];
+  /** Files are attached to some items: saving detaches them (the server gives the items new ids). */
+  hasFiles?: boolean;
   onSaved(agenda: { items: AgendaItem[] }): void;
   onCancel(): void;
 }) {
@@ -96,7 +99,8 @@ export function AgendaEditor({
       next.splice(index + by, 0, item!);
       return next;
     });
-  const fieldError = (i: number, key: string) => action.fieldError(`items/${i}/${key}`);
+  // The service names fields "items.2.endsLocal"; keep the older slash form too.
+  const fieldError = (i: number, key: string) => action.fieldError(`items.${i}.${key}`) ?? action.fieldError(`items/${i}/${key}`);
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -109,7 +113,8 @@ export function AgendaEditor({
 
   return (
     <form onSubmit={onSubmit} noValidate className="form form--wide">
-      <FormErrors error={action.error} localMessage={localError} shownFields={draft.flatMap((_, i) => [`items/${i}/titleAr`, `items/${i}/titleEn`, `items/${i}/startsLocal`, `items/${i}/endsLocal`])} />
+      {hasFiles && <p className="alert alert--info">{t("events.files.agenda_save_note")}</p>}
+      <FormErrors error={action.error} localMessage={localError} shownFields={draft.flatMap((_, i) => ["titleAr", "titleEn", "startsLocal", "endsLocal"].flatMap((k) => [`items.${i}.${k}`, `items/${i}/${k}`]))} />
       {draft.map((item, i) => (
         <fieldset key={item.key} className="agenda-editor-item">
           <legend>{t("events.item_n", { n: n(i + 1) })}</legend>

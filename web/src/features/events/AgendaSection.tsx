@@ -1,13 +1,16 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { useApi } from "../../api/useApi.js";
+import type { ApiResource } from "../../api/useApi.js";
 import { useDisplaySettings } from "../../app/useDisplaySettings.js";
 import { EmptyState, ErrorState, Loading, StatusMessage } from "../../components/Feedback.js";
 import { useLocalName, usePickLocal } from "../../components/format.js";
 import { formatTime } from "../../../../common/dates.js";
 import { AgendaEditor } from "./AgendaEditor.js";
+import { AttachmentsList } from "./AttachmentsList.js";
+import { AttachmentUpload } from "./AttachmentUpload.js";
 import type { AgendaItem, AgendaSpeaker, EventRecord } from "./types.js";
+import type { EventFiles } from "./useAttachments.js";
 
 function Speaker({ speaker }: { speaker: AgendaSpeaker }) {
   const { t } = useTranslation();
@@ -34,13 +37,36 @@ function Speaker({ speaker }: { speaker: AgendaSpeaker }) {
   );
 }
 
-/** The ordered agenda with times and speakers; those who run the event can edit it. */
-export function AgendaSection({ event }: { event: EventRecord }) {
+/** Files of one agenda item, and (for organisers) a way to add one. */
+function ItemFiles({ event, item, files, isManaging }: { event: EventRecord; item: AgendaItem; files: EventFiles; isManaging: boolean }) {
+  const { t } = useTranslation();
+  const pick = usePickLocal();
+  const mine = files.items.filter((a) => a.target === "agenda" && a.agendaItemId === item.id);
+  if (mine.length === 0 && !isManaging) return null;
+  return (
+    <div className="agenda-files">
+      {mine.length > 0 && <span className="visually-hidden">{t("events.files.of_item", { title: pick(item.titleAr, item.titleEn) })}</span>}
+      <AttachmentsList eventId={event.id} items={mine} canRemove={isManaging} onRemoved={files.removed} timeZone={event.timeZone} />
+      {isManaging && (
+        <AttachmentUpload
+          eventId={event.id}
+          target="agenda"
+          agendaItemId={item.id}
+          label={t("events.files.add_to_item", { title: pick(item.titleAr, item.titleEn) })}
+          onUploaded={files.added}
+        />
+      )}
+    </div>
+  );
+}
+
+/** The ordered agenda with times, speakers and files; those who run the event can edit it. */
+export function AgendaSection({ event, agenda, files }: { event: EventRecord; agenda: ApiResource<{ items: AgendaItem[] }>; files: EventFiles }) {
   const { t } = useTranslation();
   const pick = usePickLocal();
   const { locale, digits } = useDisplaySettings();
-  const agenda = useApi<{ items: AgendaItem[] }>(`/api/events/${encodeURIComponent(event.id)}/agenda`);
   const [isEditing, setIsEditing] = useState(false);
+  const [isManagingFiles, setIsManagingFiles] = useState(false);
   const [saved, setSaved] = useState(false);
   const time = (iso: string | null) => {
     if (!iso) return "";
@@ -58,9 +84,16 @@ export function AgendaSection({ event }: { event: EventRecord }) {
           {t("events.agenda")}
         </h2>
         {event.abilities.update && agenda.data && !isEditing && (
-          <button type="button" className="button button--secondary button--small" onClick={() => { setSaved(false); setIsEditing(true); }}>
-            {t("events.agenda_edit")}
-          </button>
+          <div className="button-row button-row--tight">
+            {files.canUpload && agenda.data.items.length > 0 && (
+              <button type="button" className="button button--ghost button--small" aria-pressed={isManagingFiles} onClick={() => setIsManagingFiles(!isManagingFiles)}>
+                {isManagingFiles ? t("events.files.manage_done") : t("events.files.manage_items")}
+              </button>
+            )}
+            <button type="button" className="button button--secondary button--small" onClick={() => { setSaved(false); setIsManagingFiles(false); setIsEditing(true); }}>
+              {t("events.agenda_edit")}
+            </button>
+          </div>
         )}
       </div>
       <StatusMessage>{saved ? t("events.agenda_saved") : null}</StatusMessage>
@@ -70,11 +103,14 @@ export function AgendaSection({ event }: { event: EventRecord }) {
         <AgendaEditor
           event={event}
           items={agenda.data.items}
+          hasFiles={files.items.some((a) => a.target === "agenda" && a.agendaItemId !== null)}
           onCancel={() => setIsEditing(false)}
           onSaved={(next) => {
             agenda.setData(next);
             setIsEditing(false);
             setSaved(true);
+            // Saving gives the items new ids: fetch the files again to show where they now belong.
+            files.resource.reload();
           }}
         />
       )}
@@ -102,6 +138,7 @@ export function AgendaSection({ event }: { event: EventRecord }) {
                     </ul>
                   </>
                 )}
+                <ItemFiles event={event} item={item} files={files} isManaging={isManagingFiles} />
               </div>
             </li>
           ))}

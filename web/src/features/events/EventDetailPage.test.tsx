@@ -171,6 +171,8 @@ describe("EventDetailPage — the GCC meeting", () => {
     const qatari = buildMe({ role: "org_admin", organisation: QATAR });
     renderPage(<EventDetailPage />, { route: "/events/e-gcc", path: "/events/:id", locale: "ar", user: qatari });
 
+    // Delegations are under the "Participants" tab.
+    fireEvent.click(await screen.findByRole("link", { name: "المشاركون" }));
     const section = await screen.findByRole("region", { name: "الجهات المدعوة والوفود" });
     expect(await within(section).findByText("مدعوّة")).toBeTruthy();
     expect(within(section).getByText("لم يُسمَّ الوفد بعد.")).toBeTruthy();
@@ -199,9 +201,69 @@ describe("EventDetailPage — the GCC meeting", () => {
       "GET /api/events/e-gcc/invitations": () => jsonResponse(participation()),
       "POST /api/events/e-gcc/invitations/o-qa/decline": () => jsonResponse(participation([], "declined")),
     });
-    renderPage(<EventDetailPage />, { route: "/events/e-gcc", path: "/events/:id", locale: "en" });
+    renderPage(<EventDetailPage />, { route: "/events/e-gcc?tab=participants", path: "/events/:id", locale: "en" });
     fireEvent.click(await screen.findByRole("button", { name: "Decline the invitation" }));
     expect(await screen.findByText("Declined")).toBeTruthy();
     expect(fetchMock.mock.calls.some(([url, init]) => init?.method === "POST" && String(url).endsWith("/decline"))).toBe(true);
+  });
+});
+
+describe("EventDetailPage — organising the invitations", () => {
+  const HOSTED = buildEvent({ abilities: { update: true, register: false, viewRegistrations: true } });
+
+  it("withdraws an invitation only after confirmation", async () => {
+    const list = participation();
+    list.abilities.invite = true;
+    let withdrawn = false;
+    mockFetch({
+      "GET /api/events/e-gcc": () => jsonResponse(HOSTED),
+      "GET /api/events/e-gcc/agenda": () => jsonResponse({ items: [] }),
+      "GET /api/events/e-gcc/invitations": () => jsonResponse(list),
+      "GET /api/groups": () => jsonResponse({ items: [] }),
+      "GET /api/organisations": () => jsonResponse({ items: [], total: 0, page: 1, pageSize: 100 }),
+      "DELETE /api/events/e-gcc/invitations/o-qa": () => {
+        withdrawn = true;
+        return jsonResponse(null, 204);
+      },
+    });
+    renderPage(<EventDetailPage />, { route: "/events/e-gcc?tab=participants", path: "/events/:id", locale: "en" });
+
+    fireEvent.click(await screen.findByRole("button", { name: "Withdraw the invitation of Qatari Hajj Mission" }));
+    const dialog = await screen.findByRole("dialog", { hidden: true });
+    expect(dialog.textContent).toContain("Withdraw the invitation of Qatari Hajj Mission?");
+    expect(dialog.textContent).toContain("the delegation it nominated is removed");
+    expect(withdrawn).toBe(false);
+    fireEvent.click(within(dialog).getAllByRole("button", { hidden: true }).find((b) => b.textContent === "Withdraw the invitation")!);
+
+    expect(await screen.findByText("The invitation of Qatari Hajj Mission has been withdrawn.")).toBeTruthy();
+    expect(withdrawn).toBe(true);
+    expect(screen.queryByRole("link", { name: "Qatari Hajj Mission" })).toBeNull();
+    expect(screen.getByText("No organisation has been invited yet.")).toBeTruthy();
+  });
+
+  it("invites an organisation with a seat quota in an open workshop", async () => {
+    const workshop = buildWorkshop({ abilities: { update: true, register: false, viewRegistrations: true } });
+    const fetchMock = mockFetch({
+      "GET /api/events/e-terhab": () => jsonResponse(workshop),
+      "GET /api/events/e-terhab/agenda": () => jsonResponse({ items: [] }),
+      "GET /api/events/e-terhab/registrations": () => jsonResponse({ items: [], abilities: { manage: true } }),
+      "GET /api/events/e-terhab/invitations": () => jsonResponse({ items: [], abilities: { invite: true } }),
+      "GET /api/groups": () => jsonResponse({ items: [] }),
+      "GET /api/organisations": () => jsonResponse({ items: [QATAR], total: 1, page: 1, pageSize: 100 }),
+      "POST /api/events/e-terhab/invitations": () => jsonResponse({ ...participation(), items: participation().items.map((i) => ({ ...i, quota: 3 })), added: 1 }),
+    });
+    renderPage(<EventDetailPage />, { route: "/events/e-terhab?tab=participants", path: "/events/:id", locale: "ar" });
+
+    const section = await screen.findByRole("region", { name: "الجهات المدعوة وحصص المقاعد" });
+    fireEvent.click(await within(section).findByLabelText("جهة واحدة"));
+    const select = within(section).getByLabelText(/^الجهة/) as HTMLSelectElement;
+    await waitFor(() => expect(select.options.length).toBe(2));
+    fireEvent.change(select, { target: { value: "o-qa" } });
+    fireEvent.change(within(section).getByLabelText(/عدد المقاعد لكل جهة/), { target: { value: "3" } });
+    fireEvent.click(within(section).getByRole("button", { name: "إرسال الدعوة" }));
+
+    expect(await within(section).findByText("حتى ٣ مقاعد")).toBeTruthy();
+    const post = fetchMock.mock.calls.find(([, init]) => init?.method === "POST")!;
+    expect(JSON.parse(String(post[1]!.body))).toEqual({ organisationIds: ["o-qa"], quota: 3 });
   });
 });

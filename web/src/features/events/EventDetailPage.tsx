@@ -1,6 +1,6 @@
-import { useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { Link, useParams, useSearchParams } from "react-router";
 import { formatTime, formatTimeZoneName } from "../../../../common/dates.js";
 import { api } from "../../api/client.js";
 import { useAction, useApi } from "../../api/useApi.js";
@@ -11,10 +11,14 @@ import { ErrorState, FormErrors, Loading, StatusMessage } from "../../components
 import { useFormatNumber, useLocalName, usePickLocal } from "../../components/format.js";
 import { PageHeader, usePageTitle } from "../../components/PageHeader.js";
 import { AgendaSection } from "./AgendaSection.js";
+import { AttendanceSection } from "./AttendanceSection.js";
 import { EventBadges, seatsLeft, useVenue } from "./EventBits.js";
+import { FilesSection, GeneralDocuments } from "./FilesSection.js";
+import { MinutesSection } from "./MinutesSection.js";
 import { ParticipationSection } from "./ParticipationSection.js";
 import { RegistrationsSection } from "./RegistrationsSection.js";
-import type { EventRecord } from "./types.js";
+import type { AgendaItem, EventRecord, Minutes } from "./types.js";
+import { useAttachments } from "./useAttachments.js";
 import "./events.css";
 
 /** "٨:٠٠ م – ١٠:٠٠ م" of an event, in its own zone. */
@@ -87,19 +91,79 @@ export function RegistrationPanel({ event, onChange }: { event: EventRecord; onC
   );
 }
 
-/** /events/:id — the event with its agenda, registration or delegations. */
+const TABS = ["overview", "participants", "attendance", "minutes", "files"] as const;
+type Tab = (typeof TABS)[number];
+
+/** The event's tabs as links (?tab=…), so each can be bookmarked and the back button works. */
+function EventTabs({ tabs, current, counts }: { tabs: Tab[]; current: Tab; counts: Partial<Record<Tab, number>> }) {
+  const { t } = useTranslation();
+  const n = useFormatNumber();
+  const nav = useRef<HTMLElement>(null);
+  // On a narrow screen the tabs scroll sideways: keep the current one in view.
+  useEffect(() => {
+    const strip = nav.current;
+    const active = strip?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (!strip || !active || strip.scrollWidth <= strip.clientWidth) return;
+    const box = strip.getBoundingClientRect();
+    const tab = active.getBoundingClientRect();
+    if (tab.left < box.left) strip.scrollLeft -= box.left - tab.left + 16;
+    else if (tab.right > box.right) strip.scrollLeft += tab.right - box.right + 16;
+  }, [current]);
+  return (
+    <nav ref={nav} aria-label={t("events.tabs.label")} className="subnav event-tabs">
+      <ul>
+        {tabs.map((tab) => (
+          <li key={tab}>
+            <Link to={{ search: tab === "overview" ? "" : `?tab=${tab}` }} className="subnav-link" aria-current={tab === current ? "page" : undefined}>
+              {t(`events.tabs.${tab}`)}
+              {counts[tab] ? <span className="count-pill">{n(counts[tab])}</span> : null}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/**
+ * /events/:id — the event in tabs: overview and agenda, participants, attendance,
+ * minutes and decisions, files. Each tab is shown only to those who may see it, and a
+ * tab once opened stays mounted, so what was typed in it survives a switch of tabs.
+ */
 export function EventDetailPage() {
   const { t } = useTranslation();
   const { id = "" } = useParams();
+  const [params] = useSearchParams();
   const { user } = useSession();
   const { locale } = useDisplaySettings();
   const localName = useLocalName();
   const pick = usePickLocal();
   const venue = useVenue();
   const timeRange = useTimeRange();
-  const resource = useApi<EventRecord>(`/api/events/${encodeURIComponent(id)}`);
+  const path = `/api/events/${encodeURIComponent(id)}`;
+  const resource = useApi<EventRecord>(path);
+  const agenda = useApi<{ items: AgendaItem[] }>(`${path}/agenda`);
+  // Minutes are for the host, coordinators and invited organisations: a refusal just hides the tab.
+  const minutes = useApi<Minutes>(user ? `${path}/minutes` : null);
+  const files = useAttachments(id);
   const event = resource.data;
   usePageTitle(event ? pick(event.titleAr, event.titleEn) : t("events.title"));
+
+  const tabs: Tab[] = event
+    ? TABS.filter((tab) => {
+        if (tab === "participants") return !!user && (event.registration === "invitation" || event.abilities.viewRegistrations || event.abilities.update);
+        if (tab === "attendance") return event.abilities.update;
+        // Readers see the tab once there is something to read; the host sees it to write the minutes.
+        if (tab === "minutes")
+          return !!minutes.data && (minutes.data.abilities.edit || minutes.data.version > 0 || minutes.data.decisions.length > 0 || files.items.some((a) => a.target === "minutes"));
+        if (tab === "files") return files.items.length > 0 || files.canUpload;
+        return true;
+      })
+    : ["overview"];
+  const requested = params.get("tab") as Tab | null;
+  const current: Tab = requested && tabs.includes(requested) ? requested : "overview";
+  const [visited, setVisited] = useState<ReadonlySet<Tab>>(() => new Set([current]));
+  if (!visited.has(current)) setVisited(new Set([...visited, current]));
 
   if (resource.error && !event) return <ErrorState error={resource.error} onRetry={resource.reload} />;
   if (!event) return <Loading />;
@@ -112,27 +176,10 @@ export function EventDetailPage() {
     // An unknown zone is shown as its IANA name.
   }
 
-  return (
-    <article>
-      <PageHeader
-        crumbs={[{ label: t("events.title"), to: "/events" }]}
-        title={pick(event.titleAr, event.titleEn)}
-        subtitle={localName(event.host)}
-        badges={<EventBadges event={event} />}
-        actions={
-          <>
-            <a href={`/api/events/${encodeURIComponent(event.id)}/calendar.ics`} className="button button--ghost" download>
-              {t("events.add_to_calendar")}
-            </a>
-            {event.abilities.update && (
-              <Link to={`/events/${encodeURIComponent(event.id)}/edit`} className="button button--primary">
-                {t("common.edit")}
-              </Link>
-            )}
-          </>
-        }
-      />
-      <div className="detail-layout">
+  const hasSide = (!!user && event.registration === "open") || files.items.some((a) => a.target === "event");
+  const panels: Record<Tab, () => ReactNode> = {
+    overview: () => (
+      <div className={hasSide ? "detail-layout" : "detail-single"}>
         <div className="detail-main">
           <section className="card" aria-labelledby="event-summary-title">
             <h2 id="event-summary-title" className="card-title">
@@ -204,13 +251,57 @@ export function EventDetailPage() {
             </dl>
             {description && <p className="card-text preserve-lines">{description}</p>}
           </section>
-          <AgendaSection event={event} />
-          {user && event.registration === "invitation" && <ParticipationSection event={event} />}
-          {event.abilities.viewRegistrations && event.registration === "open" && <RegistrationsSection event={event} />}
+          <AgendaSection event={event} agenda={agenda} files={files} />
         </div>
-        <div className="detail-side">{user && event.registration === "open" && <RegistrationPanel event={event} onChange={resource.setData} />}</div>
+        {hasSide && (
+          <div className="detail-side">
+            {user && event.registration === "open" && <RegistrationPanel event={event} onChange={resource.setData} />}
+            <GeneralDocuments event={event} files={files} />
+          </div>
+        )}
       </div>
+    ),
+    participants: () => (
+      <div className="detail-main">
+        {event.registration === "open" && event.abilities.viewRegistrations && <RegistrationsSection event={event} />}
+        {(event.registration === "invitation" || event.abilities.update) && <ParticipationSection event={event} />}
+      </div>
+    ),
+    attendance: () => <AttendanceSection event={event} />,
+    minutes: () => <MinutesSection event={event} minutes={minutes} files={files} />,
+    files: () => <FilesSection event={event} files={files} agenda={agenda.data?.items} />,
+  };
+
+  return (
+    <article>
+      <PageHeader
+        crumbs={[{ label: t("events.title"), to: "/events" }]}
+        title={pick(event.titleAr, event.titleEn)}
+        subtitle={localName(event.host)}
+        badges={<EventBadges event={event} />}
+        actions={
+          <>
+            <a href={`/api/events/${encodeURIComponent(event.id)}/calendar.ics`} className="button button--ghost" download>
+              {t("events.add_to_calendar")}
+            </a>
+            {event.abilities.update && (
+              <Link to={`/events/${encodeURIComponent(event.id)}/edit`} className="button button--primary">
+                {t("common.edit")}
+              </Link>
+            )}
+          </>
+        }
+      />
+      {event.status === "cancelled" && <p className="alert alert--error event-status-note">{t("events.cancelled_note")}</p>}
+      {event.status === "draft" && <p className="alert alert--info event-status-note">{t("events.draft_note")}</p>}
+      {tabs.length > 1 && <EventTabs tabs={tabs} current={current} counts={{ files: files.items.length }} />}
+      {tabs.map((tab) =>
+        visited.has(tab) || tab === current ? (
+          <div key={tab} className="tab-panel" hidden={tab !== current}>
+            {panels[tab]()}
+          </div>
+        ) : null,
+      )}
     </article>
   );
 }
-

@@ -89,3 +89,50 @@ describe("EventFormPage", () => {
     expect(end.value).toBe("19:00");
   });
 });
+
+describe("EventFormPage — status and host", () => {
+  it("lets a coordinator create the event on behalf of another organisation, as a draft", async () => {
+    const coordinator = buildMe();
+    const fetchMock = mockForm({
+      "GET /api/organisations": () => jsonResponse({ items: [KUWAIT_ORG, { ...KUWAIT_ORG, ...buildMe().organisation, groups: [] }], total: 2, page: 1, pageSize: 100 }),
+      "GET /api/organisations/oic": () => jsonResponse({ ...buildMe().organisation, groups: [] }),
+      "POST /api/events": () => jsonResponse(buildEvent({ id: "e-new" }), 201),
+    });
+    renderPage(<EventFormPage />, { route: "/events/new", path: "/events/new", locale: "en", user: coordinator });
+
+    const host = (await screen.findByLabelText(/^Host organisation/)) as HTMLSelectElement;
+    expect(host.value).toBe("o-oic");
+    await waitFor(() => expect([...host.options].map((o) => o.value)).toContain("o-kw"));
+    fireEvent.change(host, { target: { value: "o-kw" } });
+    await waitFor(() => expect(screen.getByText(KUWAIT.nameEn, { selector: ".page-subtitle" })).toBeTruthy());
+
+    const season = (await screen.findByLabelText(/^Season/)) as HTMLSelectElement;
+    await waitFor(() => expect(season.options).toHaveLength(2));
+    fireEvent.change(season, { target: { value: "s-1446" } });
+    fireEvent.change(screen.getByLabelText(/^Title \(Arabic\)/), { target: { value: "اجتماع تنسيقي" } });
+    fireEvent.change(screen.getByLabelText(/^Title \(English\)/), { target: { value: "Coordination meeting" } });
+    fireEvent.change(document.getElementById("event-date")!, { target: { value: "2/6/2025" } });
+    fireEvent.change(screen.getByLabelText(/^Start time/), { target: { value: "20:00" } });
+    fireEvent.change(screen.getByLabelText(/^End time/), { target: { value: "22:00" } });
+    fireEvent.click(screen.getByLabelText("Draft"));
+    fireEvent.click(screen.getByRole("button", { name: "Create the event" }));
+
+    await waitFor(() => expect(screen.getByTestId("location").textContent).toBe("/events/e-new"));
+    expect(bodyOf(fetchMock, "POST")).toMatchObject({ hostOrganisationId: "o-kw", status: "draft", seasonId: "s-1446", startsLocal: "2025-06-02T20:00" });
+  });
+
+  it("does not offer another host to an organisation's admin, and cancels an event by its status", async () => {
+    const fetchMock = mockForm({
+      "GET /api/events/e-gcc": () => jsonResponse(buildEvent({ abilities: { update: true, register: false, viewRegistrations: true } })),
+      "PATCH /api/events/e-gcc": () => jsonResponse(buildEvent({ status: "cancelled" })),
+    });
+    renderPage(<EventFormPage />, { route: "/events/e-gcc/edit", path: "/events/:id/edit", locale: "ar", user: KUWAITI_ADMIN });
+
+    const published = (await screen.findByLabelText("منشورة")) as HTMLInputElement;
+    expect(published.checked).toBe(true);
+    expect(screen.queryByLabelText(/^الجهة المستضيفة/)).toBeNull();
+    fireEvent.click(screen.getByLabelText("ملغاة"));
+    fireEvent.click(screen.getByRole("button", { name: "حفظ التغييرات" }));
+    await waitFor(() => expect(bodyOf(fetchMock, "PATCH")).toEqual({ status: "cancelled" }));
+  });
+});

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { formatTimeZoneName } from "../../../../common/dates.js";
-import { EVENT_KINDS, EVENT_MODES, REGISTRATION_MODES } from "../../../../common/events.js";
+import { EVENT_KINDS, EVENT_MODES, EVENT_STATUSES, REGISTRATION_MODES } from "../../../../common/events.js";
 import { api } from "../../api/client.js";
 import type { Organisation, OrgRef, Page } from "../../api/types.js";
 import { useAction, useApi } from "../../api/useApi.js";
@@ -14,6 +14,7 @@ import { RadioGroupField, SelectField, TextAreaField, TextField } from "../../co
 import { ErrorState, FormErrors, Loading } from "../../components/Feedback.js";
 import { useLocalName, usePickLocal } from "../../components/format.js";
 import { PageHeader, usePageTitle } from "../../components/PageHeader.js";
+import { useAllOrganisations } from "../directory/useDirectoryData.js";
 import { withoutMessage, type FormValues } from "../directory/formValues.js";
 import { currentShareGroup, VisibilityField } from "../directory/VisibilityField.js";
 import type { EventRecord } from "./types.js";
@@ -52,6 +53,7 @@ function initialValues(existing: EventRecord | undefined): FormValues {
     endTime: existing?.endsLocal.slice(11, 16) ?? "",
     timeZone: existing?.timeZone ?? "Asia/Riyadh",
     registration: existing?.registration ?? "invitation",
+    status: existing?.status ?? "published",
     capacity: existing?.capacity != null ? String(existing.capacity) : "",
     visibility: existing?.visibility ?? "members",
     shareGroupId: existing?.shareGroup?.id ?? "",
@@ -64,7 +66,7 @@ function initialValues(existing: EventRecord | undefined): FormValues {
 /** The API's fields from the form's: wall-clock start and end on the chosen (Gregorian) day. */
 export function toApiFields(values: FormValues, shareGroupId: string): Record<string, string | number | null> {
   const out: Record<string, string | number | null> = {};
-  for (const key of [...TEXT_KEYS, "kind", "mode", "timeZone", "registration", "visibility"]) out[key] = (values[key] ?? "").trim();
+  for (const key of [...TEXT_KEYS, "kind", "mode", "timeZone", "registration", "visibility", "status"]) out[key] = (values[key] ?? "").trim();
   out.startsLocal = values.date && values.startTime ? `${values.date}T${values.startTime}` : "";
   out.endsLocal = values.date && values.endTime ? `${values.date}T${values.endTime}` : "";
   out.capacity = values.registration === "open" && values.capacity.trim() ? Number(values.capacity) : "";
@@ -80,7 +82,12 @@ function EventForm({ existing }: { existing?: EventRecord }) {
   const localName = useLocalName();
   const pick = usePickLocal();
   const seasons = useSeasons();
-  const host: OrgRef = existing?.host ?? me.organisation;
+  // Coordinators may create an event on behalf of another organisation (CreateEventSchema.hostOrganisationId).
+  const canChooseHost = !existing && me.role === "coordinator";
+  const organisations = useAllOrganisations();
+  const [hostId, setHostId] = useState(me.organisation.id);
+  const chosenHost = canChooseHost ? organisations.items.find((o) => o.id === hostId) : undefined;
+  const host: OrgRef = existing?.host ?? chosenHost ?? me.organisation;
   const people = usePeopleOf(host.code);
   const organisation = useApi<Organisation>(`/api/organisations/${encodeURIComponent(host.code)}`);
   const previous = useApi<Page<EventRecord>>("/api/events", { host: host.code, when: "all", pageSize: 100 });
@@ -122,7 +129,10 @@ function EventForm({ existing }: { existing?: EventRecord }) {
       result = await action.run(() => api.patch<EventRecord>(`/api/events/${encodeURIComponent(existing.id)}`, body));
     } else {
       const body: Record<string, string | number> = { seasonId: values.seasonId };
+      if (canChooseHost && hostId !== me.organisation.id) body.hostOrganisationId = hostId;
       for (const [key, value] of Object.entries(now)) if (value !== "" && value !== null) body[key] = value;
+      // "published" is the server's default: only another status is worth sending.
+      if (body.status === "published") delete body.status;
       result = await action.run(() => api.post<EventRecord>("/api/events", body));
     }
     if (result.ok) navigate(`/events/${encodeURIComponent(result.value?.id ?? existing?.id ?? "")}`);
@@ -137,7 +147,7 @@ function EventForm({ existing }: { existing?: EventRecord }) {
   };
   const zones = TIME_ZONES.includes(values.timeZone) ? TIME_ZONES : [values.timeZone, ...TIME_ZONES];
   const dateError = error("date") ?? action.fieldError("startsLocal");
-  const shownFields = [...TEXT_KEYS, "seasonId", "kind", "mode", "startsLocal", "endsLocal", "timeZone", "registration", "capacity", "visibility", "shareGroupId"];
+  const shownFields = [...TEXT_KEYS, "seasonId", "kind", "mode", "startsLocal", "endsLocal", "timeZone", "registration", "capacity", "visibility", "shareGroupId", "status", ...(canChooseHost ? ["hostOrganisationId"] : [])];
 
   return (
     <>
@@ -174,6 +184,26 @@ function EventForm({ existing }: { existing?: EventRecord }) {
                 options={seasons.items.map((s) => ({ value: s.id, label: localName(s) }))}
                 placeholder={seasons.loading ? t("common.loading") : t("common.choose")}
                 error={error("seasonId")}
+                required
+              />
+            )}
+            {canChooseHost && (
+              <SelectField
+                id="event-hostOrganisationId"
+                label={t("fields.hostOrganisationId")}
+                hint={t("events.host_hint")}
+                value={hostId}
+                onChange={(value) => {
+                  if (!value) return;
+                  setHostId(value);
+                  // The chair, previous edition and shared group belong to the host: choose again.
+                  setValues((v) => ({ ...v, chairPersonId: "", previousEventId: "", shareGroupId: "" }));
+                }}
+                options={(organisations.items.some((o) => o.id === me.organisation.id) ? organisations.items : [{ ...me.organisation }, ...organisations.items]).map((o) => ({
+                  value: o.id,
+                  label: localName(o),
+                }))}
+                error={error("hostOrganisationId")}
                 required
               />
             )}
@@ -272,6 +302,19 @@ function EventForm({ existing }: { existing?: EventRecord }) {
                   <TextField id="event-capacity" label={t("events.capacity")} type="number" min={1} inputMode="numeric" dir="ltr" value={values.capacity} onChange={set("capacity")} error={error("capacity")} />
                 ) : undefined,
             }))}
+          />
+        </fieldset>
+
+        <fieldset className="form-section">
+          <legend>{t("events.section_status")}</legend>
+          <RadioGroupField
+            id="event-status"
+            legend={t("fields.status")}
+            value={values.status}
+            onChange={set("status")}
+            error={error("status")}
+            required
+            options={EVENT_STATUSES.map((s) => ({ value: s, label: t(`events.statuses.${s}`), description: t(`events.status_hints.${s}`) }))}
           />
         </fieldset>
 

@@ -3,7 +3,8 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api } from "../../api/client.js";
 import { useAction, useApi } from "../../api/useApi.js";
-import { RadioGroupField, SelectField } from "../../components/Field.js";
+import { ConfirmDialog } from "../../components/ConfirmDialog.js";
+import { RadioGroupField, SelectField, TextField } from "../../components/Field.js";
 import { Badge, EmptyState, ErrorState, FormErrors, Loading, StatusMessage } from "../../components/Feedback.js";
 import { useFormatNumber, useLocalName, usePickLocal } from "../../components/format.js";
 import { useAllOrganisations, useGroups } from "../directory/useDirectoryData.js";
@@ -13,7 +14,7 @@ import type { EventRecord, Participation, ParticipationList } from "./types.js";
 const STATUS_TONE = { invited: "info", accepted: "success", declined: "danger" } as const;
 
 /** Invite organisations one by one or a whole group (e.g. the GCC Hajj-affairs offices). */
-function InviteForm({ eventId, onInvited }: { eventId: string; onInvited(list: ParticipationList): void }) {
+function InviteForm({ eventId, withQuota, onInvited }: { eventId: string; withQuota: boolean; onInvited(list: ParticipationList): void }) {
   const { t } = useTranslation();
   const n = useFormatNumber();
   const localName = useLocalName();
@@ -23,12 +24,21 @@ function InviteForm({ eventId, onInvited }: { eventId: string; onInvited(list: P
   const [by, setBy] = useState<"group" | "organisation">("group");
   const [choice, setChoice] = useState("");
   const [added, setAdded] = useState<number | null>(null);
+  const [quota, setQuota] = useState("");
+  const [quotaError, setQuotaError] = useState<string | null>(null);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (!choice) return;
     setAdded(null);
-    const body = by === "group" ? { groupCodes: [choice] } : { organisationIds: [choice] };
+    const seats = quota.trim();
+    const badQuota = withQuota && seats !== "" && (!/^\d+$/.test(seats) || Number(seats) < 1 || Number(seats) > 10000);
+    setQuotaError(badQuota ? t("validation.too_small", { field: t("events.quota"), limit: n(1) }) : null);
+    if (badQuota) return;
+    const body = {
+      ...(by === "group" ? { groupCodes: [choice] } : { organisationIds: [choice] }),
+      ...(withQuota && seats ? { quota: Number(seats) } : {}),
+    };
     const result = await action.run(() => api.post<ParticipationList & { added: number }>(`/api/events/${encodeURIComponent(eventId)}/invitations`, body));
     if (result.ok) {
       setAdded(result.value.added);
@@ -42,7 +52,7 @@ function InviteForm({ eventId, onInvited }: { eventId: string; onInvited(list: P
       <h3 id="invite-title" className="section-title">
         {t("events.invite_title")}
       </h3>
-      <FormErrors error={action.error} shownFields={[]} />
+      <FormErrors error={action.error} shownFields={["quota"]} localMessage={quotaError ? t("errors.VALIDATION_FAILED") : null} />
       <StatusMessage>{added !== null ? t("events.invited_count", { count: added, n: n(added) }) : null}</StatusMessage>
       <RadioGroupField
         id="invite-by"
@@ -76,6 +86,22 @@ function InviteForm({ eventId, onInvited }: { eventId: string; onInvited(list: P
           options={organisations.items.map((o) => ({ value: o.id, label: localName(o) }))}
           placeholder={organisations.loading ? t("common.loading") : t("common.choose")}
           required
+        />
+      )}
+      {withQuota && (
+        <TextField
+          id="invite-quota"
+          label={t("events.quota_optional")}
+          hint={t("events.quota_hint")}
+          inputMode="numeric"
+          dir="ltr"
+          className="field--narrow"
+          value={quota}
+          onChange={(value) => {
+            setQuota(value);
+            setQuotaError(null);
+          }}
+          error={quotaError ?? action.fieldError("quota")}
         />
       )}
       <div className="form-actions">
@@ -115,10 +141,13 @@ function DelegationList({ item }: { item: Participation }) {
 export function ParticipationSection({ event }: { event: EventRecord }) {
   const { t } = useTranslation();
   const localName = useLocalName();
+  const n = useFormatNumber();
   const resource = useApi<ParticipationList>(`/api/events/${encodeURIComponent(event.id)}/invitations`);
   const [nominating, setNominating] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const decline = useAction();
+  const withdraw = useAction();
+  const [withdrawing, setWithdrawing] = useState<Participation | null>(null);
   const data = resource.data;
 
   // Those who may neither see nor manage participation just don't get the section.
@@ -135,13 +164,28 @@ export function ParticipationSection({ event }: { event: EventRecord }) {
     }
   }
 
+  async function onWithdraw() {
+    if (!withdrawing) return;
+    const item = withdrawing;
+    setMessage(null);
+    const result = await withdraw.run(() => api.delete(`/api/events/${encodeURIComponent(event.id)}/invitations/${encodeURIComponent(item.organisation.id)}`));
+    setWithdrawing(null);
+    if (result.ok) {
+      if (data) resource.setData({ ...data, items: data.items.filter((i) => i.id !== item.id) });
+      setMessage(t("events.withdrawn_done", { name: localName(item.organisation) }));
+    }
+  }
+
+  const isOpen = event.registration === "open";
   return (
     <section className="card" aria-labelledby="event-invitations-title">
       <h2 id="event-invitations-title" className="card-title">
-        {t("events.invitations_title")}
+        {isOpen ? t("events.quotas_title") : t("events.invitations_title")}
       </h2>
+      {isOpen && <p className="card-text">{t("events.quotas_intro")}</p>}
       <StatusMessage>{message}</StatusMessage>
       <FormErrors error={decline.error} />
+      <FormErrors error={withdraw.error} />
       {resource.error && <ErrorState error={resource.error} onRetry={resource.reload} />}
       {!data && resource.loading && <Loading />}
       {data && data.items.length === 0 && <EmptyState>{t("events.no_invitations")}</EmptyState>}
@@ -153,7 +197,7 @@ export function ParticipationSection({ event }: { event: EventRecord }) {
               <tr>
                 <th scope="col">{t("fields.organisation")}</th>
                 <th scope="col">{t("common.status")}</th>
-                <th scope="col">{t("events.delegation")}</th>
+                {!isOpen && <th scope="col">{t("events.delegation")}</th>}
                 <th scope="col">
                   <span className="visually-hidden">{t("common.actions")}</span>
                 </th>
@@ -170,13 +214,16 @@ export function ParticipationSection({ event }: { event: EventRecord }) {
                       <Badge tone={STATUS_TONE[item.status as keyof typeof STATUS_TONE] ?? "neutral"}>
                         {t(`events.invitation_statuses.${item.status as "invited"}`)}
                       </Badge>
+                      {item.quota !== null && <span className="row-secondary">{t("events.quota_seats", { count: item.quota, n: n(item.quota) })}</span>}
                     </td>
-                    <td data-label={t("events.delegation")}>
-                      <DelegationList item={item} />
-                    </td>
+                    {!isOpen && (
+                      <td data-label={t("events.delegation")}>
+                        <DelegationList item={item} />
+                      </td>
+                    )}
                     <td className="cell-actions">
-                      {item.abilities.nominate && (
-                        <div className="button-row">
+                      <div className="button-row">
+                        {item.abilities.nominate && !isOpen && (
                           <button
                             type="button"
                             className="button button--primary button--small"
@@ -188,18 +235,31 @@ export function ParticipationSection({ event }: { event: EventRecord }) {
                           >
                             {t("events.nominate")}
                           </button>
-                          {item.status !== "declined" && (
-                            <button type="button" className="button button--danger-outline button--small" disabled={decline.pending} onClick={() => void onDecline(item)}>
-                              {t("events.decline")}
-                            </button>
-                          )}
-                        </div>
-                      )}
+                        )}
+                        {item.abilities.nominate && item.status !== "declined" && (
+                          <button type="button" className="button button--danger-outline button--small" disabled={decline.pending} onClick={() => void onDecline(item)}>
+                            {t("events.decline")}
+                          </button>
+                        )}
+                        {data.abilities.invite && (
+                          <button
+                            type="button"
+                            className="button button--ghost button--small"
+                            aria-label={t("events.withdraw_named", { name: localName(item.organisation) })}
+                            onClick={() => {
+                              setMessage(null);
+                              setWithdrawing(item);
+                            }}
+                          >
+                            {t("events.withdraw")}
+                          </button>
+                        )}
+                      </div>
                     </td>
                   </tr>
                   {nominating === item.id && (
                     <tr>
-                      <td colSpan={4}>
+                      <td colSpan={isOpen ? 3 : 4}>
                         <DelegationForm
                           eventId={event.id}
                           participation={item}
@@ -219,7 +279,18 @@ export function ParticipationSection({ event }: { event: EventRecord }) {
           </table>
         </div>
       )}
-      {data?.abilities.invite && <InviteForm eventId={event.id} onInvited={resource.setData} />}
+      {data?.abilities.invite && <InviteForm eventId={event.id} withQuota={isOpen} onInvited={resource.setData} />}
+      <ConfirmDialog
+        open={withdrawing !== null}
+        title={t("events.withdraw_title", { name: withdrawing ? localName(withdrawing.organisation) : "" })}
+        confirmLabel={t("events.withdraw")}
+        danger
+        pending={withdraw.pending}
+        onConfirm={() => void onWithdraw()}
+        onCancel={() => setWithdrawing(null)}
+      >
+        <p>{t("events.withdraw_body")}</p>
+      </ConfirmDialog>
     </section>
   );
 }

@@ -139,3 +139,118 @@ export interface RegistrationList {
   items: RegistrationEntry[];
   abilities: { manage: boolean };
 }
+
+/** Attendance (server/src/modules/events/attendance.routes.ts). */
+export type AttendeeRole = "leader" | "delegate" | "registrant" | "unexpected";
+
+export interface AttendanceEntry {
+  /** "p:<personId>" or "u:<userId>": it contains a colon, so encode it in paths. */
+  key: string;
+  nameAr: string;
+  nameEn: string;
+  email: string | null;
+  role: AttendeeRole;
+  organisation: OrgRef;
+  country: string | null;
+  checkedInAt: string | null;
+  source: "organiser" | "self" | "import" | string | null;
+  minutes: number | null;
+}
+
+export interface AttendanceTally {
+  expected: number;
+  attended: number;
+}
+
+export interface AttendanceList {
+  items: AttendanceEntry[];
+  totals: AttendanceTally;
+  byOrganisation: (AttendanceTally & { organisation: OrgRef; country: string | null })[];
+  byCountry: (AttendanceTally & { country: string | null; nameAr: string | null; nameEn: string | null; organisations: number })[];
+}
+
+export type ImportRowStatus = "new" | "already" | "unmatched" | "invalid" | "repeat" | "too_short";
+
+export interface ImportRow {
+  line: number;
+  name: string;
+  email: string;
+  minutes: number | null;
+  status: ImportRowStatus;
+  /** An i18n key such as "validation.invalid_email", or null. */
+  message: string | null;
+  attendee: { key: string; nameAr: string; nameEn: string; organisationId: string } | null;
+}
+
+export interface ImportResult {
+  columns: { name: string | null; email: string | null; minutes: string | null };
+  rows: ImportRow[];
+  summary: Record<ImportRowStatus, number>;
+  committed: boolean;
+  written: number;
+}
+
+export interface CheckInLink {
+  url: string;
+  opensAt: string;
+  closesAt: string;
+}
+
+export interface SelfCheckIn {
+  checkedInAt: string;
+  nameAr: string;
+  nameEn: string;
+  titleAr: string;
+  titleEn: string;
+}
+
+/** Files (server/src/modules/events/minutes.routes.ts). */
+export type AttachmentTarget = "event" | "agenda" | "minutes";
+
+export interface Attachment {
+  id: string;
+  target: AttachmentTarget;
+  agendaItemId: string | null;
+  fileName: string;
+  contentType: string;
+  size: number;
+  createdAt: string;
+  uploadedBy: string | null;
+  url: string;
+}
+
+export interface AttachmentList {
+  items: Attachment[];
+  abilities: { upload: boolean };
+}
+
+export interface Decision {
+  id: string;
+  number: number;
+  reference: string | null;
+  textAr: string;
+  textEn: string;
+  /** Gregorian "YYYY-MM-DD". */
+  dueOn: string | null;
+  responsible: OrgRef | null;
+}
+
+export interface Minutes {
+  bodyHtml: string;
+  /** 0 while nothing was saved; sent back when saving. */
+  version: number;
+  updatedAt: string | null;
+  updatedBy: string | null;
+  decisions: Decision[];
+  attachments: Attachment[];
+  abilities: { edit: boolean };
+}
+
+export interface DecisionInput {
+  id?: string;
+  reference?: string | null;
+  textAr: string;
+  textEn: string;
+  responsibleOrganisationId?: string | null;
+  dueOn?: string | null;
+}
