@@ -6,6 +6,7 @@ import helmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import { AjvCompiler } from "@fastify/ajv-compiler";
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
 import type { Database } from "./db/database.js";
@@ -60,8 +61,15 @@ async function build({ config, database, logger = false, onRoute }: BuildOptions
     logger: typeof logger === "boolean" ? logger : undefined,
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
-    ajv: { customOptions: { allErrors: true, verbose: true, coerceTypes: "array", removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // Query strings and path parameters are text: coerce them ("25" → 25, "a" → ["a"]).
+  // JSON bodies are typed already: coercing them would turn a null into "" (and break "clear this field").
+  const validators = AjvCompiler();
+  const ajvOptions = { allErrors: true, verbose: true, removeAdditional: false };
+  const bodyValidator = validators({}, { customOptions: { ...ajvOptions, coerceTypes: false } });
+  const urlValidator = validators({}, { customOptions: { ...ajvOptions, coerceTypes: "array" } });
+  app.setValidatorCompiler((route) => (route.httpPart === "body" ? bodyValidator : urlValidator)(route));
 
   if (onRoute) app.addHook("onRoute", (route) => onRoute({ method: route.method, url: route.url, config: route.config }));
 

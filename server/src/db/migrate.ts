@@ -3,6 +3,7 @@ import * as foundation from "./migrations/2026-11-23T1800-foundation.js";
 import * as events from "./migrations/2026-11-24T0900-events.js";
 import * as outboxRetry from "./migrations/2026-11-24T1000-outbox-retry.js";
 import * as attendanceMinutes from "./migrations/2026-11-25T0900-attendance-minutes.js";
+import * as eventsListIndexes from "./migrations/2026-11-25T1000-events-list-indexes.js";
 
 /** Migrations in order; a static list so the same code runs from TypeScript and from dist/. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026-11-24T0900-events": events,
   "2026-11-24T1000-outbox-retry": outboxRetry,
   "2026-11-25T0900-attendance-minutes": attendanceMinutes,
+  "2026-11-25T1000-events-list-indexes": eventsListIndexes,
 };
 
 class StaticProvider implements MigrationProvider {

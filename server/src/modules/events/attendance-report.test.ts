@@ -20,7 +20,7 @@ describe("attendance reports of virtual platforms", () => {
   });
 
   it("reads a Teams tab-separated report's participants section and stops at the next section", () => {
-    const tsv = ["1. Summary", "Meeting title\tTerhab", "", "2. Participants", "Name\tFirst Join\tLast Leave\tIn-Meeting Duration\tEmail\tRole", "Amina\t6/2/25\t6/2/25\t1h 5m 30s\tamina@x.test\tAttendee", "", "3. In-Meeting Activities", "Name\tEmail", "Z\tz@x.test"].join("\n");
+    const tsv = ["1. Summary", "Meeting title\tTerhab", "", "2. Participants", "Name\tFirst Join\tLast Leave\tIn-Meeting Duration\tEmail\tRole", "Amina\t5/26/24, 11:00:00 AM\t5/26/24, 12:05:30 PM\t1h 5m 30s\tamina@x.test\tAttendee", "", "3. In-Meeting Activities", "Name\tEmail", "Z\tz@x.test"].join("\n");
     const report = parseAttendanceReport(tsv);
     expect(report.rows).toEqual([{ line: 6, name: "Amina", email: "amina@x.test", minutes: 66 }]);
   });

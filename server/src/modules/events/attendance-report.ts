@@ -50,6 +50,14 @@ export function parseMinutes(text: string): number | null {
   return null;
 }
 
+/** The separator of the line naming the email column (else of the first line): tab, semicolon or comma. */
+function detectDelimiter(text: string): string {
+  const lines = text.split(/\r?\n/, 200);
+  const header = lines.find((l) => EMAIL_HEADERS.some((h) => clean(l).includes(h))) ?? lines[0] ?? "";
+  const count = (c: string) => header.split(c).length - 1;
+  return ["\t", ";", ","].reduce((best, c) => (count(c) > count(best) ? c : best), ",");
+}
+
 /**
  * Read an attendance report (CSV or tab-separated, any of the usual header names).
  * Lines before the participants' header (Zoom and Teams put a meeting summary there)
@@ -57,8 +65,11 @@ export function parseMinutes(text: string): number | null {
  * @throws Error "no_header" when no line has an email column
  */
 export function parseAttendanceReport(text: string): ParsedReport {
-  const records: string[][] = parse(text.replace(/^\uFEFF/, ""), {
-    delimiter: [",", "\t", ";"],
+  const body = text.replace(/^\uFEFF/, "");
+  const records: string[][] = parse(body, {
+    // One separator for the whole file, the one its header uses: Teams writes tabs and
+    // dates such as "5/26/24, 11:00:00 AM", so also splitting on commas would shift columns.
+    delimiter: detectDelimiter(body),
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: false,

@@ -31,11 +31,11 @@ for (const dialect of DIALECTS) {
       qatarAdmin = await login(t.app, LOGINS.qatarAdmin);
       qatarMember = await login(t.app, LOGINS.qatarMember);
       seasonId = (await oic.request("POST", "/api/seasons", { hijriYear: 1448 })).json().id;
-      // A hybrid workshop starting in two hours: three seats, Qatar's delegation invited.
+      // A hybrid workshop that began an hour ago (registration stays open until it ends): three seats, Qatar's delegation invited.
       const created = await oic.request("POST", "/api/events", {
         seasonId, kind: "workshop", mode: "hybrid", titleAr: "ورشة ترحاب الحضورية", titleEn: "Terhab workshop (hybrid)",
         venueAr: "مقر الوزارة، مكة المكرمة", venueEn: "Ministry headquarters, Mecca", joinUrl: "https://meet.example.org/terhab",
-        startsLocal: riyadhIn(2), endsLocal: riyadhIn(5), registration: "open", capacity: 3, visibility: "members",
+        startsLocal: riyadhIn(-1), endsLocal: riyadhIn(3), registration: "open", capacity: 3, visibility: "members",
       });
       expect(created.statusCode, created.body).toBe(201);
       hybridId = created.json().id;
@@ -142,14 +142,27 @@ for (const dialect of DIALECTS) {
 
       const committed = (await oic.request("POST", `/api/events/${hybridId}/attendance/import`, { csv, minMinutes: 10, commit: true })).json();
       expect(committed).toMatchObject({ committed: true, written: 2 });
+      const startsAt = (await oic.request("GET", `/api/events/${hybridId}`)).json().startsAt;
       const after = (await oic.request("GET", `/api/events/${hybridId}/attendance`)).json();
       expect(after.totals.attended).toBe(3);
       expect(after.byCountry.find((c: { country: string }) => c.country === "ID")).toMatchObject({ expected: 3, attended: 2, nameEn: "Republic of Indonesia" });
-      expect(after.items.find((i: { email: string }) => i.email === email(0))).toMatchObject({ source: "import", minutes: 90 });
+      // Recorded as present from the session's start, not at the moment of the import.
+      expect(after.items.find((i: { email: string }) => i.email === email(0))).toMatchObject({ source: "import", minutes: 90, checkedInAt: startsAt });
       // Importing the same report again adds nobody.
       const twice = (await oic.request("POST", `/api/events/${hybridId}/attendance/import`, { csv, minMinutes: 10, commit: true })).json();
       expect(twice.summary.already).toBe(2);
       expect(twice.written).toBe(0);
+    });
+
+    it("records nothing for an event days away: no check-in, no report", async () => {
+      const later = (await oic.request("POST", "/api/events", { seasonId, kind: "workshop", mode: "in_person", titleAr: "ورشة لاحقة", titleEn: "Later workshop", startsLocal: riyadhIn(48), endsLocal: riyadhIn(50), registration: "open", visibility: "members" })).json();
+      const [someone] = await bulkUsers(t, 1, { organisationCode: "hajj-id", prefix: `att-later-${dialect}` });
+      await asUser(someone.token, "POST", `/api/events/${later.id}/registration`);
+      const early = await oic.request("PUT", `/api/events/${later.id}/attendance/${encodeURIComponent(`u:${someone.id}`)}`);
+      expect(early.statusCode).toBe(409);
+      expect(early.json().code).toBe("ATTENDANCE_NOT_OPEN");
+      const report = await oic.request("POST", `/api/events/${later.id}/attendance/import`, { csv: `Email\natt-later-${dialect}-0@load.rifada.test\n`, commit: false });
+      expect(report.json().code).toBe("ATTENDANCE_NOT_OPEN");
     });
 
     it("explains a file without an email column in the organiser's language, naming the field", async () => {

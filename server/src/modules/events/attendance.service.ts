@@ -66,6 +66,11 @@ export function createAttendanceService(deps: Deps, events: EventsService) {
     return [...byKey.values()];
   }
 
+  /** Attendance is recorded from 12 hours before the start (people arrive early), never for an event still days away. */
+  function checkInOpensAt(row: { startsAt: string }) {
+    return new Date(Date.parse(row.startsAt) - SELF_CHECK_IN_OPENS_HOURS * 3_600_000).toISOString();
+  }
+
   async function organiserEvent(actor: Actor, eventId: string) {
     const row = await events.load(actor, eventId);
     authorize(actor, "event.update", await events.ownership(actor, row));
@@ -144,9 +149,10 @@ export function createAttendanceService(deps: Deps, events: EventsService) {
     /** The organiser marks someone expected as present (again: no change). */
     async checkIn(actor: Actor, eventId: string, key: string) {
       const row = await organiserEvent(actor, eventId);
+      const now = nowIso();
+      if (now < checkInOpensAt(row)) throw new AppError("ATTENDANCE_NOT_OPEN");
       const who = (await repo.expected(row.id)).find((e) => keyOf(e) === key);
       if (!who) throw invalid("key", "validation.not_expected");
-      const now = nowIso();
       await db.transaction().execute(async (tx) => {
         const added = await repo.insertMissing(tx, [{ id: newId(), eventId: row.id, attendeeKey: key, personId: who.personId, userId: who.userId, organisationId: who.organisationId, source: "organiser", minutes: null, checkedInAt: now, recordedBy: actor.userId }]);
         if (added) await insertAudit(tx, { actorId: actor.userId, organisationId: row.hostOrganisationId, action: "attendance.checked_in", entityType: "event", entityId: row.id, summary: who.nameEn, changes: { key } }, now);
@@ -167,7 +173,7 @@ export function createAttendanceService(deps: Deps, events: EventsService) {
     async checkInLink(actor: Actor, eventId: string) {
       const row = await organiserEvent(actor, eventId);
       const code = await repo.checkInSecret(row.id);
-      return { url: `${config.publicUrl}/events/${row.id}/check-in?code=${encodeURIComponent(code)}`, opensAt: new Date(Date.parse(row.startsAt) - SELF_CHECK_IN_OPENS_HOURS * 3_600_000).toISOString(), closesAt: row.endsAt };
+      return { url: `${config.publicUrl}/events/${row.id}/check-in?code=${encodeURIComponent(code)}`, opensAt: checkInOpensAt(row), closesAt: row.endsAt };
     },
 
     /**
@@ -179,8 +185,7 @@ export function createAttendanceService(deps: Deps, events: EventsService) {
       const row = await events.load(actor, eventId);
       if (!safeEqual(code, await repo.checkInSecret(row.id))) throw new AppError("CHECK_IN_INVALID");
       const now = nowIso();
-      const opens = new Date(Date.parse(row.startsAt) - SELF_CHECK_IN_OPENS_HOURS * 3_600_000).toISOString();
-      if (row.mode === "virtual" || row.status !== "published" || now < opens || now > row.endsAt) throw new AppError("CHECK_IN_CLOSED");
+      if (row.mode === "virtual" || row.status !== "published" || now < checkInOpensAt(row) || now > row.endsAt) throw new AppError("CHECK_IN_CLOSED");
       const who = (await repo.expected(row.id)).find((e) => e.userId === actor.userId || (actor.personId !== null && e.personId === actor.personId));
       if (!who) throw new AppError("NOT_EXPECTED");
       const key = keyOf(who);
@@ -200,6 +205,8 @@ export function createAttendanceService(deps: Deps, events: EventsService) {
      */
     async importReport(actor: Actor, eventId: string, input: { csv: string; minMinutes?: number; commit: boolean }) {
       const row = await organiserEvent(actor, eventId);
+      // A platform's report exists once the session has begun.
+      if (nowIso() < row.startsAt) throw new AppError("ATTENDANCE_NOT_OPEN");
       let parsed;
       try {
         parsed = parseAttendanceReport(input.csv);
@@ -256,7 +263,8 @@ export function createAttendanceService(deps: Deps, events: EventsService) {
             tx,
             fresh.map((r) => {
               const who = byEmail.get(r.email.toLowerCase())!;
-              return { id: newId(), eventId: row.id, attendeeKey: keyOf(who), personId: who.personId, userId: who.userId, organisationId: who.organisationId, source: "import", minutes: r.minutes, checkedInAt: now, recordedBy: actor.userId };
+              // The report says they were there during the session: record them at its start, not at the import.
+              return { id: newId(), eventId: row.id, attendeeKey: keyOf(who), personId: who.personId, userId: who.userId, organisationId: who.organisationId, source: "import", minutes: r.minutes, checkedInAt: row.startsAt, recordedBy: actor.userId };
             }),
           );
           for (const r of rows) if (r.status === "already" && r.attendee) await repo.updateImportedMinutes(tx, row.id, r.attendee.key, r.minutes);

@@ -84,24 +84,35 @@ for (const dialect of DIALECTS) {
       expect((await qatar.request("GET", `/api/events/${eventId}/minutes`)).json().decisions).toHaveLength(2);
     });
 
+    it("takes null as 'none' for a decision's organisation and date (not as an empty id)", async () => {
+      const before = (await kuwait.request("GET", `/api/events/${eventId}/minutes`)).json();
+      const decisions = before.decisions.map((d: { id: string; textAr: string; textEn: string }) => ({ id: d.id, textAr: d.textAr, textEn: d.textEn, reference: null, responsibleOrganisationId: null, dueOn: null }));
+      const r = await kuwait.request("PUT", `/api/events/${eventId}/minutes`, { version: before.version, bodyHtml: before.bodyHtml, decisions });
+      expect(r.statusCode, r.body).toBe(200);
+      expect(r.json().decisions.every((d: { responsible: unknown; dueOn: unknown }) => d.responsible === null && d.dueOn === null)).toBe(true);
+      // Put them back as the next tests expect.
+      const restored = before.decisions.map((d: { id: string; reference: string | null; textAr: string; textEn: string; dueOn: string | null; responsible: { id: string } | null }) => ({ id: d.id, reference: d.reference, textAr: d.textAr, textEn: d.textEn, dueOn: d.dueOn, responsibleOrganisationId: d.responsible?.id ?? null }));
+      expect((await kuwait.request("PUT", `/api/events/${eventId}/minutes`, { version: before.version + 1, bodyHtml: before.bodyHtml, decisions: restored })).statusCode).toBe(200);
+    });
+
     it("refuses a save based on an old version, changing nothing", async () => {
-      const stale = await kuwait.request("PUT", `/api/events/${eventId}/minutes`, { version: 1, bodyHtml: "<p>older text</p>", decisions: [] });
+      const stale = await kuwait.request("PUT", `/api/events/${eventId}/minutes`, { version: 3, bodyHtml: "<p>older text</p>", decisions: [] });
       expect(stale.statusCode).toBe(409);
       expect(stale.json().code).toBe("MINUTES_CONFLICT");
       const now = (await kuwait.request("GET", `/api/events/${eventId}/minutes`)).json();
-      expect(now.version).toBe(2);
+      expect(now.version).toBe(4);
       expect(now.decisions).toHaveLength(2);
     });
 
     it("names the decision and field of a bad input in the user's language", async () => {
-      const r = await kuwait.request("PUT", `/api/events/${eventId}/minutes`, { version: 2, bodyHtml: "<p>x</p>", decisions: [{ textAr: "قرار", textEn: "A decision" }, { textAr: " ", textEn: "" }] });
+      const r = await kuwait.request("PUT", `/api/events/${eventId}/minutes`, { version: 4, bodyHtml: "<p>x</p>", decisions: [{ textAr: "قرار", textEn: "A decision" }, { textAr: " ", textEn: "" }] });
       expect(r.statusCode).toBe(400);
       expect(r.json().fields).toEqual([{ field: "decisions.1.textAr", message: "حقل «القرار 2 — النص (بالعربية)» مطلوب." }]);
-      const unknownOrg = await kuwait.request("PUT", `/api/events/${eventId}/minutes`, { version: 2, bodyHtml: "<p>x</p>", decisions: [{ textAr: "قرار", textEn: "", responsibleOrganisationId: "nope" }] });
+      const unknownOrg = await kuwait.request("PUT", `/api/events/${eventId}/minutes`, { version: 4, bodyHtml: "<p>x</p>", decisions: [{ textAr: "قرار", textEn: "", responsibleOrganisationId: "nope" }] });
       expect(unknownOrg.json().fields[0].field).toBe("decisions.0.responsibleOrganisationId");
-      expect((await kuwait.request("GET", `/api/events/${eventId}/minutes`)).json().version).toBe(2);
+      expect((await kuwait.request("GET", `/api/events/${eventId}/minutes`)).json().version).toBe(4);
       // Only the host edits.
-      expect((await qatar.request("PUT", `/api/events/${eventId}/minutes`, { version: 2, bodyHtml: "", decisions: [] })).statusCode).toBe(403);
+      expect((await qatar.request("PUT", `/api/events/${eventId}/minutes`, { version: 4, bodyHtml: "", decisions: [] })).statusCode).toBe(403);
     });
 
     it("stores a minutes' file on disk and serves it with its Arabic name to those who may read the minutes", async () => {
