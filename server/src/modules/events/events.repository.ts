@@ -65,8 +65,11 @@ export function eventsRepository(db: Kysely<DB>) {
 
   function conditions(actor: Actor | null, filter: EventQuery, now: string) {
     return (eb: ExpressionBuilder<DB, "events">) => {
+      const columns = { organisation: "events.host_organisation_id", visibility: "events.visibility", shareGroup: "events.share_group_id", sharedWithActor: invitedCondition };
       const parts: Expression<SqlBool>[] = [
-        scopeCondition(eb, actor, "event.read", { organisation: "events.host_organisation_id", visibility: "events.visibility", shareGroup: "events.share_group_id", sharedWithActor: invitedCondition }),
+        scopeCondition(eb, actor, "event.read", columns),
+        // A draft is seen only by those who may edit it.
+        eb.or([eb("events.status", "!=", "draft"), scopeCondition(eb, actor, "event.update", columns)]),
         eb("events.archivedAt", "is", null),
       ];
       const text = matchesAllTerms("events.search_text", filter.q);
@@ -179,9 +182,20 @@ export function eventsRepository(db: Kysely<DB>) {
         .orderBy("agendaSpeakers.position")
         .execute();
     },
+    /** Items keep their ids (files attached to them stay attached); the rest are removed, new ones added. */
     async replaceAgenda(tx: Executor, eventId: string, items: DB["agendaItems"][], speakers: DB["agendaSpeakers"][]) {
-      await tx.deleteFrom("agendaItems").where("eventId", "=", eventId).execute();
-      if (items.length) await tx.insertInto("agendaItems").values(items).execute();
+      const existing = new Set((await tx.selectFrom("agendaItems").select("id").where("eventId", "=", eventId).execute()).map((r) => r.id));
+      const kept = items.filter((i) => existing.has(i.id));
+      let remove = tx.deleteFrom("agendaItems").where("eventId", "=", eventId);
+      if (kept.length) remove = remove.where("id", "not in", kept.map((i) => i.id));
+      await remove.execute();
+      if (kept.length) await tx.deleteFrom("agendaSpeakers").where("agendaItemId", "in", kept.map((i) => i.id)).execute();
+      for (const item of kept) {
+        const { id, eventId: _event, createdAt: _created, ...values } = item;
+        await tx.updateTable("agendaItems").set(values).where("id", "=", id).execute();
+      }
+      const added = items.filter((i) => !existing.has(i.id));
+      if (added.length) await tx.insertInto("agendaItems").values(added).execute();
       if (speakers.length) await tx.insertInto("agendaSpeakers").values(speakers).execute();
     },
   };

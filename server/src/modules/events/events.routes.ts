@@ -15,7 +15,7 @@ const RegistrationListSchema = Type.Object({
       status: Type.String(),
       waitlistPosition: Nullable(Type.Integer()),
       createdAt: Type.String(),
-      user: Type.Object({ id: Type.String(), name: Type.String(), email: Type.String() }),
+      user: Type.Object({ id: Type.String(), name: Type.String(), nameAr: Type.String(), nameEn: Type.String(), email: Type.String() }),
       organisation: OrgRefSchema,
       country: Nullable(Type.String()),
     }),

@@ -94,6 +94,7 @@ export const AgendaSpeakerSchema = Type.Object({
   role: StringEnum(SPEAKER_ROLES),
 });
 export const AgendaItemInputSchema = Type.Object({
+  id: Type.Optional(Type.String({ maxLength: 64, description: "An existing item's id keeps it (and its files); without, a new item" })),
   kind: StringEnum(AGENDA_KINDS),
   titleAr: NonBlank(1, 300),
   titleEn: NonBlank(1, 300),

@@ -125,7 +125,9 @@ export function createEventsService(deps: Deps) {
     const row = await repo.findById(id);
     if (!row) throw notFound();
     await loadActorGroups(db, actor);
-    if (!can(actor, "event.read", await ownership(actor, row))) {
+    const owned = await ownership(actor, row);
+    // A draft is seen only by those who may edit it.
+    if (!can(actor, "event.read", owned) || (row.status === "draft" && !can(actor, "event.update", owned))) {
       if (!actor) throw new AppError("UNAUTHENTICATED");
       throw notFound();
     }
@@ -303,8 +305,12 @@ export function createEventsService(deps: Deps) {
       const now = nowIso();
       const items: DB["agendaItems"][] = [];
       const speakers: DB["agendaSpeakers"][] = [];
+      const current = new Set((await repo.agenda(row.id)).map((i) => i.id));
+      const seen = new Set<string>();
       for (const [index, item] of input.items.entries()) {
-        const itemId = newId();
+        if (item.id && (!current.has(item.id) || seen.has(item.id))) throw invalid(`items.${index}.id`);
+        const itemId = item.id ?? newId();
+        seen.add(itemId);
         const startsAt = item.startsLocal ? localToUtc(item.startsLocal, row.timeZone, `items.${index}.startsLocal`) : null;
         const endsAt = item.endsLocal ? localToUtc(item.endsLocal, row.timeZone, `items.${index}.endsLocal`) : null;
         if (startsAt && endsAt && endsAt < startsAt) throw invalid(`items.${index}.endsLocal`, "validation.end_before_start");

@@ -87,6 +87,19 @@ for (const dialect of DIALECTS) {
       expect(all.items.find((i: { organisation: { code: string } }) => i.organisation.code === "hajj-qa").delegation).toHaveLength(1 + officials.length);
     });
 
+    it("keeps a draft to its organisers, and refuses invitations until it is published", async () => {
+      const season = (await kuwait.request("GET", "/api/seasons/1446")).json();
+      const draft = (await kuwait.request("POST", "/api/events", { seasonId: season.id, kind: "meeting", mode: "in_person", status: "draft", titleAr: "اجتماع تحضيري", titleEn: "Preparatory meeting", startsLocal: "2025-06-01T20:00", endsLocal: "2025-06-01T22:00", registration: "invitation", visibility: "group", shareGroupId: (await kuwait.request("GET", "/api/groups/gcc-hajj-offices")).json().id })).json();
+      expect((await qatar.request("GET", `/api/events/${draft.id}`)).statusCode).toBe(404);
+      expect((await qatar.request("GET", "/api/events?q=" + encodeURIComponent("Preparatory"))).json().total).toBe(0);
+      expect((await kuwait.request("GET", "/api/events?q=" + encodeURIComponent("Preparatory"))).json().total).toBe(1);
+      const invite = await kuwait.request("POST", `/api/events/${draft.id}/invitations`, { groupCodes: ["gcc-hajj-offices"] });
+      expect(invite.statusCode).toBe(409);
+      expect(invite.json().code).toBe("EVENT_NOT_PUBLISHED");
+      expect((await kuwait.request("PATCH", `/api/events/${draft.id}`, { status: "published" })).statusCode).toBe(200);
+      expect((await qatar.request("GET", `/api/events/${draft.id}`)).statusCode).toBe(200);
+    });
+
     it("is visible to GCC members and not to another mission", async () => {
       const indonesia = await login(t.app, LOGINS.indonesiaMember);
       expect((await indonesia.request("GET", `/api/events/${eventId}`)).statusCode).toBe(404);

@@ -154,6 +154,11 @@ for (const dialect of DIALECTS) {
       const r = await upload(kuwait, `target=agenda&agendaItemId=${itemId}&fileName=plan.pdf`, PDF);
       expect(r.statusCode, r.body).toBe(201);
       expect(r.json().agendaItemId).toBe(itemId);
+      // Saving the agenda again (the item sent with its id, a new one added) keeps the file on its item.
+      const resaved = await kuwait.request("PUT", `/api/events/${eventId}/agenda`, { items: [{ kind: "session", titleAr: "مقترحات", titleEn: "Proposals" }, { id: itemId, kind: "session", titleAr: "تبادل التجارب والممارسات", titleEn: "Exchange of experiences and practices" }] });
+      expect(resaved.json().items.map((i: { id: string }) => i.id)[1]).toBe(itemId);
+      expect((await kuwait.request("GET", `/api/events/${eventId}/attachments`)).json().items.find((a: { id: string }) => a.id === r.json().id).agendaItemId).toBe(itemId);
+      expect((await kuwait.request("PUT", `/api/events/${eventId}/agenda`, { items: [{ id: "not-an-item", kind: "session", titleAr: "x", titleEn: "x" }] })).json().fields[0].field).toBe("items.0.id");
       // An agenda file is read like the event: the non-invited mission sees it.
       expect((await indonesia.request("GET", `/api/events/${eventId}/attachments`)).json().items.map((a: { id: string }) => a.id)).toEqual([r.json().id]);
       expect((await kuwait.request("DELETE", r.json().url)).statusCode).toBe(204);

@@ -57,6 +57,8 @@ export function createParticipationService(deps: Deps, events: EventsService, ca
     async invite(actor: Actor, eventId: string, input: Invite) {
       const row = await events.load(actor, eventId);
       authorize(actor, "event.update", await events.ownership(actor, row));
+      // Invitations are emailed at once: the invited must be able to open the event.
+      if (row.status !== "published") throw new AppError("EVENT_NOT_PUBLISHED");
       const wanted = new Map<string, string | null>();
       for (const id of input.organisationIds ?? []) wanted.set(id, null);
       if (input.groupCodes?.length) {

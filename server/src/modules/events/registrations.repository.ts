@@ -46,7 +46,10 @@ export function registrationsRepository(db: Kysely<DB>) {
         .selectFrom("registrations")
         .innerJoin("users", "users.id", "registrations.userId")
         .innerJoin("organisations", "organisations.id", "registrations.organisationId")
+        .leftJoin("people", "people.id", "users.personId")
         .select([
+          "people.nameAr as personNameAr",
+          "people.nameEn as personNameEn",
           "registrations.id",
           "registrations.status",
           "registrations.sequence",

@@ -114,7 +114,8 @@ export function createRegistrationsService(deps: Deps, events: EventsService, ca
           status: r.status,
           waitlistPosition: r.status === "waitlisted" ? ++waitlistPosition : null,
           createdAt: r.createdAt,
-          user: { id: r.userId, name: r.name, email: r.email },
+          // The directory's names in both scripts when the account has an entry; else the account's name.
+          user: { id: r.userId, name: r.name, nameAr: r.personNameAr ?? r.name, nameEn: r.personNameEn ?? r.name, email: r.email },
           organisation: { id: r.orgId, code: r.orgCode, nameAr: r.orgNameAr, nameEn: r.orgNameEn, kind: r.orgKind },
           country: r.country,
         })),

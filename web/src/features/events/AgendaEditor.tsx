@@ -21,6 +21,8 @@ interface DraftSpeaker {
 
 interface DraftItem {
   key: number;
+  /** The saved item's id (kept on save, with its files); none for a new item. */
+  id?: string;
   kind: string;
   titleAr: string;
   titleEn: string;
@@ -36,6 +38,7 @@ const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 export function agendaBody(items: DraftItem[], day: string) {
   return {
     items: items.map((item) => ({
+      ...(item.id ? { id: item.id } : {}),
       kind: item.kind,
       titleAr: item.titleAr.trim(),
       titleEn: item.titleEn.trim(),
@@ -52,14 +55,11 @@ export function agendaBody(items: DraftItem[], day: string) {
 export function AgendaEditor({
   event,
   items,
-  hasFiles = false,
   onSaved,
   onCancel,
 }: {
   event: EventRecord;
   items: AgendaItem[];
-  /** Files are attached to some items: saving detaches them (the server gives the items new ids). */
-  hasFiles?: boolean;
   onSaved(agenda: { items: AgendaItem[] }): void;
   onCancel(): void;
 }) {
@@ -71,6 +71,7 @@ export function AgendaEditor({
   const [draft, setDraft] = useState<DraftItem[]>(() =>
     items.map((item) => ({
       key: nextKey++,
+      id: item.id,
       kind: item.kind,
       titleAr: item.titleAr,
       titleEn: item.titleEn,
@@ -113,7 +114,6 @@ export function AgendaEditor({
 
   return (
     <form onSubmit={onSubmit} noValidate className="form form--wide">
-      {hasFiles && <p className="alert alert--info">{t("events.files.agenda_save_note")}</p>}
       <FormErrors error={action.error} localMessage={localError} shownFields={draft.flatMap((_, i) => ["titleAr", "titleEn", "startsLocal", "endsLocal"].flatMap((k) => [`items.${i}.${k}`, `items/${i}/${k}`]))} />
       {draft.map((item, i) => (
         <fieldset key={item.key} className="agenda-editor-item">

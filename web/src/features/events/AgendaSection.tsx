@@ -103,7 +103,6 @@ export function AgendaSection({ event, agenda, files }: { event: EventRecord; ag
         <AgendaEditor
           event={event}
           items={agenda.data.items}
-          hasFiles={files.items.some((a) => a.target === "agenda" && a.agendaItemId !== null)}
           onCancel={() => setIsEditing(false)}
           onSaved={(next) => {
             agenda.setData(next);

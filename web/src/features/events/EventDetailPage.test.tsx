@@ -61,6 +61,15 @@ afterEach(() => {
   invalidateDirectoryCache();
 });
 
+/** The dialog on screen (closed ones stay in the page). */
+async function openDialog(): Promise<HTMLElement> {
+  return waitFor(() => {
+    const open = screen.getAllByRole("dialog", { hidden: true }).find((d) => d.hasAttribute("open"));
+    if (!open) throw new Error("no open dialog");
+    return open;
+  });
+}
+
 describe("EventDetailPage — registration for an open workshop", () => {
   it("registers, shows the confirmed place and the join link, then cancels", async () => {
     const workshop = buildWorkshop();
@@ -203,6 +212,11 @@ describe("EventDetailPage — the GCC meeting", () => {
     });
     renderPage(<EventDetailPage />, { route: "/events/e-gcc?tab=participants", path: "/events/:id", locale: "en" });
     fireEvent.click(await screen.findByRole("button", { name: "Decline the invitation" }));
+    // Asked first: nothing is sent before the confirmation.
+    const dialog = await openDialog();
+    expect(dialog.textContent).toContain("Decline the invitation on behalf of");
+    expect(fetchMock.mock.calls.some(([url]) => String(url).endsWith("/decline"))).toBe(false);
+    fireEvent.click(within(dialog).getAllByRole("button", { hidden: true }).find((b) => b.textContent === "Decline the invitation")!);
     expect(await screen.findByText("Declined")).toBeTruthy();
     expect(fetchMock.mock.calls.some(([url, init]) => init?.method === "POST" && String(url).endsWith("/decline"))).toBe(true);
   });
@@ -229,7 +243,7 @@ describe("EventDetailPage — organising the invitations", () => {
     renderPage(<EventDetailPage />, { route: "/events/e-gcc?tab=participants", path: "/events/:id", locale: "en" });
 
     fireEvent.click(await screen.findByRole("button", { name: "Withdraw the invitation of Qatari Hajj Mission" }));
-    const dialog = await screen.findByRole("dialog", { hidden: true });
+    const dialog = await openDialog();
     expect(dialog.textContent).toContain("Withdraw the invitation of Qatari Hajj Mission?");
     expect(dialog.textContent).toContain("the delegation it nominated is removed");
     expect(withdrawn).toBe(false);

@@ -148,12 +148,17 @@ export function ParticipationSection({ event }: { event: EventRecord }) {
   const decline = useAction();
   const withdraw = useAction();
   const [withdrawing, setWithdrawing] = useState<Participation | null>(null);
+  // Declining speaks for another organisation: always asked for first.
+  const [declining, setDeclining] = useState<Participation | null>(null);
   const data = resource.data;
 
   // Those who may neither see nor manage participation just don't get the section.
   if (resource.error?.code === "FORBIDDEN") return null;
 
-  async function onDecline(item: Participation) {
+  async function onDecline() {
+    if (!declining) return;
+    const item = declining;
+    setDeclining(null);
     setMessage(null);
     const result = await decline.run(() =>
       api.post<ParticipationList>(`/api/events/${encodeURIComponent(event.id)}/invitations/${encodeURIComponent(item.organisation.id)}/decline`),
@@ -237,7 +242,7 @@ export function ParticipationSection({ event }: { event: EventRecord }) {
                           </button>
                         )}
                         {item.abilities.nominate && item.status !== "declined" && (
-                          <button type="button" className="button button--danger-outline button--small" disabled={decline.pending} onClick={() => void onDecline(item)}>
+                          <button type="button" className="button button--danger-outline button--small" disabled={decline.pending} onClick={() => setDeclining(item)}>
                             {t("events.decline")}
                           </button>
                         )}
@@ -280,6 +285,17 @@ export function ParticipationSection({ event }: { event: EventRecord }) {
         </div>
       )}
       {data?.abilities.invite && <InviteForm eventId={event.id} withQuota={isOpen} onInvited={resource.setData} />}
+      <ConfirmDialog
+        open={declining !== null}
+        title={t("events.decline_title", { name: declining ? localName(declining.organisation) : "" })}
+        confirmLabel={t("events.decline")}
+        danger
+        pending={decline.pending}
+        onConfirm={() => void onDecline()}
+        onCancel={() => setDeclining(null)}
+      >
+        <p>{t("events.decline_body")}</p>
+      </ConfirmDialog>
       <ConfirmDialog
         open={withdrawing !== null}
         title={t("events.withdraw_title", { name: withdrawing ? localName(withdrawing.organisation) : "" })}

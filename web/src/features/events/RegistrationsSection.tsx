@@ -55,7 +55,7 @@ export function RegistrationsSection({ event }: { event: EventRecord }) {
                 {items.map((r) => (
                   <tr key={r.id}>
                     <th scope="row" data-label={t("events.participant")}>
-                      {r.user.name}
+                      {localName(r.user)}
                       <span className="row-secondary" dir="ltr">
                         {r.user.email}
                       </span>

@@ -130,7 +130,7 @@ export interface RegistrationEntry {
   status: RegistrationStatus | string;
   waitlistPosition: number | null;
   createdAt: string;
-  user: { id: string; name: string; email: string };
+  user: { id: string; name: string; nameAr: string; nameEn: string; email: string };
   organisation: OrgRef;
   country: string | null;
 }
