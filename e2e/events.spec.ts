@@ -51,11 +51,15 @@ for (const lang of ["ar", "en"] as const) {
       await screenshot(page, `${lang}-events`);
       await link.click();
       await expect.poll(() => page.getByRole("heading", { name: title }).isVisible(), { timeout: 10_000 }).toBe(true);
-      const expected = lang === "ar" ? ["٦ ذو الحجة ١٤٤٦", "٢ يونيو ٢٠٢٥", "خالد سالم الكواري"] : ["6 Dhu al-Hijjah 1446", "2 June 2025", "Khalid Salem Al-Kuwari"];
+      const expected = lang === "ar" ? ["٦ ذو الحجة ١٤٤٦", "٢ يونيو ٢٠٢٥"] : ["6 Dhu al-Hijjah 1446", "2 June 2025"];
       for (const piece of expected) {
         await expect.poll(() => page.locator("main").innerText(), { timeout: 10_000 }).toContain(piece);
       }
       await screenshot(page, `${lang}-event-gcc`);
+      // The delegation is on the participants' tab.
+      await page.getByRole("navigation", { name: text(lang, "events.tabs.label") }).getByRole("link", { name: text(lang, "events.tabs.participants") }).click();
+      await expect.poll(() => page.locator("main").innerText(), { timeout: 10_000 }).toContain(lang === "ar" ? "خالد سالم الكواري" : "Khalid Salem Al-Kuwari");
+      await screenshot(page, `${lang}-event-gcc-participants`);
     });
 
     it("shows the Asas workshop with its opening session and speaker", async () => {

@@ -282,6 +282,39 @@ for (const lang of ["ar", "en"] as const) {
       expect(kuwait.errors).toEqual([]);
     });
 
+    it("the Kuwaiti admin records the minutes with two decisions; the Qatari office reads them", async () => {
+      const { page, digits } = kuwait;
+      await openTab(page, lang, "minutes");
+      await page.getByRole("button", { name: t("events.minutes.write") }).click();
+      const body = page.getByRole("textbox", { name: t("events.minutes.body") });
+      await body.click();
+      await page.keyboard.type(lang === "ar" ? "عُقد الاجتماع في مقر مكتب شؤون حجاج الكويت بمكة المكرمة، وتبادلت المكاتب تجاربها." : "The meeting was held at the Kuwaiti Hajj office in Mecca; the offices exchanged their experiences.");
+      const decisions: Array<[string, string]> = [
+        ["توحيد نماذج تقارير الميدان بين المكاتب", "Unify the field report forms across the offices"],
+        ["عقد الاجتماع القادم في دولة قطر", "Hold the next meeting in Qatar"],
+      ];
+      for (const [i, [ar, en]] of decisions.entries()) {
+        await page.getByRole("button", { name: t("events.decisions.add") }).click();
+        const item = page.getByRole("group", { name: fmt(lang, "events.decisions.number", { n: digitsOf(String(i + 1), digits) }), exact: true });
+        await item.getByLabel(t("events.decisions.text_ar")).fill(ar);
+        await item.getByLabel(t("events.decisions.text_en")).fill(en);
+      }
+      await screenshot(page, `${lang}-gcc-09-minutes-editor`);
+      await page.getByRole("button", { name: t("events.minutes.save") }).click();
+      await shown(page.getByText(t("events.minutes.saved")));
+      for (const [ar, en] of decisions) await shown(page.getByText(lang === "ar" ? ar : en, { exact: true }));
+      await screenshot(page, `${lang}-gcc-10-minutes`);
+
+      // An invited office reads the minutes and their decisions, without editing them.
+      const qa = await signIn(lang, QATAR_ADMIN);
+      await qa.page.goto(`/events/${encodeURIComponent(eventId)}?tab=minutes`);
+      for (const [ar, en] of decisions) await shown(qa.page.getByText(lang === "ar" ? ar : en, { exact: true }));
+      expect(await qa.page.getByRole("button", { name: t("events.minutes.edit") }).count()).toBe(0);
+      await screenshot(qa.page, `${lang}-gcc-11-minutes-qatar`);
+      expect(qa.errors).toEqual([]);
+      await qa.context.close();
+    });
+
     it("the event page's .ics file holds the evening in Asia/Riyadh with its VTIMEZONE", async () => {
       const { page } = kuwait;
       const link = page.getByRole("link", { name: /\.ics/ });
