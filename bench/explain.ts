@@ -27,7 +27,8 @@ export interface QueryReport {
 
 export interface ExplainCase {
   endpoint: string;
-  run(repos: { people: ReturnType<typeof peopleRepository>; organisations: ReturnType<typeof organisationsRepository> }): Promise<unknown>;
+  /** `db`: a Kysely instance on the benchmark database, for other modules' repositories. */
+  run(repos: { people: ReturnType<typeof peopleRepository>; organisations: ReturnType<typeof organisationsRepository>; db: Kysely<DB> }): Promise<unknown>;
 }
 
 /** The actor a bearer token of `email` would be. */
@@ -76,7 +77,7 @@ export async function explainQueries(file: string, cases: ExplainCase[], runs = 
     },
   });
   try {
-    const repos = { people: peopleRepository(db), organisations: organisationsRepository(db) };
+    const repos = { people: peopleRepository(db), organisations: organisationsRepository(db), db };
     for (const c of cases) {
       current = c.endpoint;
       await c.run(repos);
@@ -95,7 +96,7 @@ export async function explainQueries(file: string, cases: ExplainCase[], runs = 
         times.push(performance.now() - t);
       }
       times.sort((a, b) => a - b);
-      const role = endpoint === "person by id" ? "row" : (roles[n] ?? `query ${n + 1}`);
+      const role = endpoint.endsWith(" by id") ? "row" : (roles[n] ?? `query ${n + 1}`);
       return { endpoint, role, sql, parameters, medianMs: times[Math.floor(times.length / 2)], rows, plan: planLines(raw, sql, parameters) };
     });
   } finally {

@@ -35,11 +35,11 @@ export function rng(seed: number): () => number {
   };
 }
 
-type Rand = () => number;
-const pick = <T>(r: Rand, list: readonly T[]): T => list[Math.floor(r() * list.length)];
+export type Rand = () => number;
+export const pick = <T>(r: Rand, list: readonly T[]): T => list[Math.floor(r() * list.length)];
 
 /** A value chosen by weight: [[value, weight], …]. */
-function weighted<T>(r: Rand, choices: ReadonlyArray<readonly [T, number]>): T {
+export function weighted<T>(r: Rand, choices: ReadonlyArray<readonly [T, number]>): T {
   const total = choices.reduce((s, [, w]) => s + w, 0);
   let x = r() * total;
   for (const [value, w] of choices) {
@@ -50,7 +50,7 @@ function weighted<T>(r: Rand, choices: ReadonlyArray<readonly [T, number]>): T {
 }
 
 /** A UUID-shaped id from the PRNG (v4 layout), so ids are reproducible too. */
-function uuid(r: Rand): string {
+export function uuid(r: Rand): string {
   const hex = Array.from({ length: 32 }, () => Math.floor(r() * 16).toString(16));
   hex[12] = "4";
   hex[16] = "89ab"[Math.floor(r() * 4)];

@@ -6,10 +6,12 @@
  * Environment:
  *   BENCH_MODE  "app" (the real server: buildApp) or "baseline" (bench/baseline.ts)
  *   BENCH_DB    the SQLite file (migrated, seeded, generated)
+ *   BENCH_APP_DATABASE_URL  app only: a PostgreSQL database instead of BENCH_DB
  *   BENCH_ORG_ID, BENCH_SORT  baseline only: the caller's organisation and sort column
  *
  * Exits on SIGTERM/SIGINT and when its stdin closes (the parent went away).
  */
+import os from "node:os";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
 import type { FastifyInstance } from "fastify";
@@ -20,23 +22,24 @@ import { buildBaseline } from "./baseline.js";
 
 const mode = process.env.BENCH_MODE ?? "app";
 const file = process.env.BENCH_DB;
-if (!file) {
-  process.stderr.write("bench/server.ts: BENCH_DB is required\n");
+const databaseUrl = mode === "app" ? process.env.BENCH_APP_DATABASE_URL || null : null;
+if (!file && !databaseUrl) {
+  process.stderr.write("bench/server.ts: BENCH_DB (or, for the app, BENCH_APP_DATABASE_URL) is required\n");
   process.exit(2);
 }
 
 let app: FastifyInstance;
 let close: () => Promise<void> | void;
 if (mode === "app") {
-  const database = createDatabase({ sqliteFile: file });
+  const database = databaseUrl ? createDatabase({ databaseUrl }) : createDatabase({ sqliteFile: file });
   // An empty environment: defaults only, never a DATABASE_URL or WEB_DIR inherited from the shell.
-  const config = loadConfig({} as NodeJS.ProcessEnv, { host: "127.0.0.1", port: 0, dataDir: path.dirname(file), webDir: null, logLevel: "silent" });
+  const config = loadConfig({} as NodeJS.ProcessEnv, { host: "127.0.0.1", port: 0, dataDir: file ? path.dirname(file) : os.tmpdir(), databaseUrl, webDir: null, logLevel: "silent" });
   app = await buildApp({ config, database, logger: false });
   close = () => database.close();
 } else if (mode === "baseline") {
   const organisationId = process.env.BENCH_ORG_ID;
   if (!organisationId) throw new Error("bench/server.ts: BENCH_ORG_ID is required in baseline mode");
-  const baseline = await buildBaseline({ file, organisationId, sort: process.env.BENCH_SORT === "name_ar" ? "name_ar" : "name_en" });
+  const baseline = await buildBaseline({ file: file!, organisationId, sort: process.env.BENCH_SORT === "name_ar" ? "name_ar" : "name_en" });
   app = baseline.app;
   close = baseline.close;
 } else {

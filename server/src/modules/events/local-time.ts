@@ -25,10 +25,22 @@ export function localToUtc(local: string, timeZone: string, field: string): stri
   }
 }
 
+// Building an Intl.DateTimeFormat costs about 0.2 ms: keep one per zone (a page formats 50 times).
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+
+function wallClock(timeZone: string): Intl.DateTimeFormat {
+  let format = wallClocks.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    wallClocks.set(timeZone, format);
+  }
+  return format;
+}
+
 /** A UTC instant → "YYYY-MM-DDTHH:MM" on the wall clock of `timeZone`. */
 export function utcToLocal(iso: string, timeZone: string): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+    wallClock(timeZone)
       .formatToParts(new Date(iso))
       .map((p) => [p.type, p.value]),
   );
