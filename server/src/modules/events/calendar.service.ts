@@ -11,6 +11,8 @@ import type { EventsService } from "./events.service.js";
 
 type Presented = Awaited<ReturnType<EventsService["getEvent"]>>;
 
+const MAIL_FILES_KEPT = 500;
+
 /** VTIMEZONE blocks from the IANA data that timezones-ical-library ships (no network). */
 function vtimezone(zone: string): string | null {
   const block = tzlib_get_ical_block(zone);
@@ -57,6 +59,9 @@ export function createCalendarService(deps: Deps, events: EventsService) {
     });
   }
 
+  /** Calendar files for emails by event version (oldest dropped first). */
+  const mailFiles = new Map<string, OutgoingAttachment>();
+
   async function hostEmail(organisationId: string) {
     const row = await db.selectFrom("organisations").select("email").where("id", "=", organisationId).executeTakeFirst();
     return row?.email ?? null;
@@ -77,11 +82,18 @@ export function createCalendarService(deps: Deps, events: EventsService) {
      * through the main connection). The join link goes only to those who take part.
      */
     async mailAttachment(row: EventRow, options: { withJoinLink: boolean }): Promise<OutgoingAttachment> {
+      // Every registration mails the same file: build it once per version of the event.
+      const key = `${row.id}|${row.updatedAt}|${options.withJoinLink}`;
+      const cached = mailFiles.get(key);
+      if (cached) return cached;
       const e = await events.present(null, row);
       const cal = calendar(e.titleEn);
       cal.method(ICalCalendarMethod.PUBLISH);
       addEvent(cal, { ...e, joinUrl: options.withJoinLink ? row.joinUrl : null }, await hostEmail(e.host.id));
-      return { filename: "invite.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: cal.toString() };
+      const file = { filename: "invite.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: cal.toString() };
+      if (mailFiles.size >= MAIL_FILES_KEPT) mailFiles.delete(mailFiles.keys().next().value!);
+      mailFiles.set(key, file);
+      return file;
     },
 
     /** Create or replace the actor's feed secret; the old URL stops working. */
