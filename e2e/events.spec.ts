@@ -5,8 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, newContext, PASSWORD, screenshot, startServer, type Server } from "./harness.js";
+import { launchBrowser, screenshot, startServer, type Server } from "./harness.js";
 import { text, type Lang } from "./i18n.js";
+import { signIn as signInAs } from "./scenario.js";
 
 let server: Server;
 let browser: Browser;
@@ -20,24 +21,9 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** Sign in through the form in a fresh context, in `lang` (the scenario specs' sign-in). */
 async function signIn(lang: Lang, email: string): Promise<Page> {
-  const context = await newContext(browser, server, lang);
-  const page = await context.newPage();
-  await page.goto("/login");
-  await page.locator("#login-email").fill(email);
-  await page.locator("#login-password").fill(PASSWORD);
-  await page.getByRole("button", { name: text(lang, "auth.sign_in"), exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-  // The account's saved language wins at sign-in; set it to the language under test, then reload.
-  const status = await page.evaluate(async (locale) => {
-    const session = await (await fetch("/api/auth/session")).json();
-    const r = await fetch("/api/me", { method: "PATCH", headers: { "content-type": "application/json", "x-csrf-token": session.csrfToken }, body: JSON.stringify({ locale }) });
-    return r.status;
-  }, lang);
-  expect(status).toBe(200);
-  await page.reload();
-  await expect.poll(() => page.locator("html").getAttribute("lang")).toBe(lang);
-  return page;
+  return (await signInAs(browser, server, lang, email)).page;
 }
 
 for (const lang of ["ar", "en"] as const) {
