@@ -27,6 +27,10 @@ export const ACTIONS = [
   "registration.create",
   "registration.read",
   "minutes.read",
+  "library.read",
+  "library.create",
+  "library.update",
+  "library.comment",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

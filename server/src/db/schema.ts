@@ -338,6 +338,109 @@ export interface MetaTable {
   value: string;
 }
 
+export interface LibraryEntryTable {
+  id: string;
+  organisationId: string;
+  authorId: string | null;
+  /** practice | lesson | experience */
+  kind: string;
+  /** The language the entry was first written in: ar | en. */
+  language: string;
+  titleAr: string | null;
+  titleEn: string | null;
+  /** Sanitised HTML. */
+  bodyAr: string | null;
+  bodyEn: string | null;
+  category: string;
+  seasonId: string | null;
+  eventId: string | null;
+  visibility: string;
+  shareGroupId: string | null;
+  version: number;
+  usefulCount: Generated<number>;
+  commentCount: Generated<number>;
+  updatedBy: string | null;
+  archivedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface LibraryEntryTagTable {
+  entryId: string;
+  tag: string;
+}
+
+export interface LibraryEntryVersionTable {
+  id: string;
+  entryId: string;
+  version: number;
+  kind: string;
+  language: string;
+  titleAr: string | null;
+  titleEn: string | null;
+  bodyAr: string | null;
+  bodyEn: string | null;
+  category: string;
+  /** JSON array of tags. */
+  tags: string;
+  editedBy: string | null;
+  editedAt: string;
+}
+
+export interface LibraryCommentTable {
+  id: string;
+  entryId: string;
+  parentId: string | null;
+  userId: string | null;
+  organisationId: string;
+  /** comment | question */
+  kind: string;
+  body: string;
+  deletedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface LibraryUsefulTable {
+  entryId: string;
+  userId: string;
+  createdAt: string;
+}
+
+export interface LibraryAttachmentTable {
+  id: string;
+  entryId: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  storageKey: string;
+  uploadedBy: string | null;
+  createdAt: string;
+}
+
+/** One row per searchable record (see server/src/modules/search). */
+export interface SearchDocumentTable {
+  seq: Generated<number>;
+  /** library | event | organisation | person */
+  docType: string;
+  recordId: string;
+  organisationId: string | null;
+  visibility: string;
+  shareGroupId: string | null;
+  category: string | null;
+  country: string | null;
+  seasonId: string | null;
+  /** "ar", "en" or "ar en" */
+  languages: string;
+  titleAr: string | null;
+  titleEn: string | null;
+  body: string;
+  termsTitle: string;
+  termsBody: string;
+  updatedAt: string;
+}
+
 export interface DB {
   countries: CountryTable;
   organisations: OrganisationTable;
@@ -365,4 +468,11 @@ export interface DB {
   eventMinutes: EventMinutesTable;
   eventDecisions: EventDecisionTable;
   attachments: AttachmentTable;
+  libraryEntries: LibraryEntryTable;
+  libraryEntryTags: LibraryEntryTagTable;
+  libraryEntryVersions: LibraryEntryVersionTable;
+  libraryComments: LibraryCommentTable;
+  libraryUseful: LibraryUsefulTable;
+  libraryAttachments: LibraryAttachmentTable;
+  searchDocuments: SearchDocumentTable;
 }

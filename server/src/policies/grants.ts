@@ -58,4 +58,13 @@ export const GRANTS: Record<Action, Partial<Record<Subject, Relation[]>>> = {
   "registration.read": { coordinator: ALL, org_admin: OWN },
   // Minutes are for the host and the organisations that took part (invited or shared with), never the public.
   "minutes.read": { ...everyone(["own", "shared"]), coordinator: ALL },
+
+  // The library: an entry belongs to the organisation that wrote it. "private" means private to that
+  // organisation — coordinators included; what is shared (group, all members, public) is read as shared.
+  "library.read": { ...everyone(READABLE), anonymous: ["public"] },
+  "library.create": everyone(OWN),
+  // Editing (and withdrawing) is for the authoring organisation's staff; participants only read and comment.
+  "library.update": { coordinator: OWN, org_admin: OWN, member: OWN, trainer: OWN },
+  // Comments and questions, and "useful" marks, from anyone signed in who may read the entry.
+  "library.comment": everyone(READABLE),
 };

@@ -5,6 +5,7 @@ import { AppError } from "../../lib/errors.js";
 import { newId, nowIso } from "../../lib/tokens.js";
 import { authorize, can, type Actor } from "../../policies/index.js";
 import { insertAudit } from "../admin/audit.repository.js";
+import { indexOrganisation } from "../search/search.indexer.js";
 import { groupRefs, loadActorGroups, type GroupRef } from "./groups-of.repository.js";
 import { resolveShareGroup } from "./sharing.js";
 import { organisationsRepository, type OrganisationRow } from "./organisations.repository.js";
@@ -139,6 +140,7 @@ export function createOrganisationsService(deps: Deps) {
         if (await repo.findByCode(row.code, tx)) throw new AppError("ORGANISATION_CODE_TAKEN");
         await repo.create(tx, row);
         await insertAudit(tx, { actorId: actor.userId, organisationId: id, action: "organisation.created", entityType: "organisation", entityId: id, summary: `${row.code} — ${row.nameEn}` }, now);
+        await indexOrganisation(tx, id);
       });
       return this.getOrganisation(actor, id);
     },
@@ -164,6 +166,7 @@ export function createOrganisationsService(deps: Deps) {
         if (Object.keys(changes).length > 0) {
           await insertAudit(tx, { actorId: actor.userId, organisationId: row.id, action: "organisation.updated", entityType: "organisation", entityId: row.id, summary: `${next.code} — ${next.nameEn}`, changes }, now);
         }
+        await indexOrganisation(tx, row.id);
       });
       return this.getOrganisation(actor, row.id);
     },
@@ -177,6 +180,7 @@ export function createOrganisationsService(deps: Deps) {
         await db.transaction().execute(async (tx) => {
           await repo.update(tx, row.id, { archivedAt: archived ? now : null, updatedAt: now });
           await insertAudit(tx, { actorId: actor.userId, organisationId: row.id, action: archived ? "organisation.archived" : "organisation.restored", entityType: "organisation", entityId: row.id, summary: `${row.code} — ${row.nameEn}` }, now);
+          await indexOrganisation(tx, row.id);
         });
       }
       return this.getOrganisation(actor, row.id);

@@ -5,6 +5,7 @@ import { AppError } from "../../lib/errors.js";
 import { newId, nowIso } from "../../lib/tokens.js";
 import { authorize, can, type Actor } from "../../policies/index.js";
 import { insertAudit } from "../admin/audit.repository.js";
+import { indexRecord } from "../search/search.indexer.js";
 import { loadActorGroups } from "./groups-of.repository.js";
 import { resolveShareGroup } from "./sharing.js";
 import { peopleRepository, type PersonRow } from "./people.repository.js";
@@ -113,6 +114,7 @@ export function createPeopleService(deps: Deps) {
       await db.transaction().execute(async (tx) => {
         await repo.create(tx, row);
         await insertAudit(tx, { actorId: actor.userId, organisationId: org.id, action: "person.created", entityType: "person", entityId: id, summary: `${row.nameEn} (${org.code})` }, now);
+        await indexRecord(tx, "person", id);
       });
       return this.getPerson(actor, id);
     },
@@ -136,6 +138,7 @@ export function createPeopleService(deps: Deps) {
         if (Object.keys(changes).length > 0) {
           await insertAudit(tx, { actorId: actor.userId, organisationId: row.organisationId, action: "person.updated", entityType: "person", entityId: id, summary: `${next.nameEn} (${row.orgCode})`, changes }, now);
         }
+        await indexRecord(tx, "person", id);
       });
       return this.getPerson(actor, id);
     },
@@ -148,6 +151,7 @@ export function createPeopleService(deps: Deps) {
         await db.transaction().execute(async (tx) => {
           await repo.update(tx, id, { archivedAt: archived ? now : null, updatedAt: now });
           await insertAudit(tx, { actorId: actor.userId, organisationId: row.organisationId, action: archived ? "person.archived" : "person.restored", entityType: "person", entityId: id, summary: `${row.nameEn} (${row.orgCode})` }, now);
+          await indexRecord(tx, "person", id);
         });
       }
       return this.getPerson(actor, id);

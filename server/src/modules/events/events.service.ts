@@ -7,6 +7,7 @@ import { AppError } from "../../lib/errors.js";
 import { newId, newSecret, nowIso } from "../../lib/tokens.js";
 import { authorize, can, type Actor, type Owned } from "../../policies/index.js";
 import { insertAudit } from "../admin/audit.repository.js";
+import { indexRecord } from "../search/search.indexer.js";
 import { groupRefs, loadActorGroups, type GroupRef } from "../directory/groups-of.repository.js";
 import { buildSearchText } from "../directory/search.js";
 import { resolveShareGroup } from "../directory/sharing.js";
@@ -223,6 +224,7 @@ export function createEventsService(deps: Deps) {
       await db.transaction().execute(async (tx) => {
         await repo.create(tx, row);
         await insertAudit(tx, { actorId: actor.userId, organisationId: host.id, action: "event.created", entityType: "event", entityId: row.id, summary: row.titleEn }, now);
+        await indexRecord(tx, "event", row.id);
       });
       return this.getEvent(actor, row.id);
     },
@@ -251,6 +253,7 @@ export function createEventsService(deps: Deps) {
         if (Object.keys(changes).length > 0) {
           await insertAudit(tx, { actorId: actor.userId, organisationId: row.hostOrganisationId, action: "event.updated", entityType: "event", entityId: row.id, summary: next.titleEn, changes }, now);
         }
+        await indexRecord(tx, "event", row.id);
       });
       return this.getEvent(actor, row.id);
     },

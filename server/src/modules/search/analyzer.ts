@@ -1,0 +1,108 @@
+import { stemmer } from "stemmer";
+import { normalizeForSearch } from "../../../../common/text.js";
+
+/**
+ * How text becomes index terms, for stored text and queries alike, in application code
+ * so SQLite FTS5 and PostgreSQL index exactly the same terms. Bump ANALYZER_VERSION
+ * whenever the output changes: the index is rebuilt at the next start.
+ *
+ * - Every word is folded by `normalizeForSearch` (case, diacritics, tatweel,
+ *   أ إ آ → ا, ى → ي, ة → ه, ؤ ئ → ء, Arabic-Indic digits).
+ * - Arabic: the article and its combinations with و ف ب ك ل are removed (ال، وال،
+ *   بال، وبال، لل …), then common suffixes (ها ان ات ون ين يه ه ي) while at least
+ *   three letters remain (after Larkey's "light10" stemmer). A word that starts with a
+ *   one-letter prefix (و ف ب ك ل, or two of them as in وب) also yields the stem
+ *   without it, so "بمكة" is found by "مكة" and the other way round.
+ * - Latin script: Porter stemming ("trainings" → "train").
+ * - Digits stay as they are.
+ */
+export const ANALYZER_VERSION = 1;
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const ARABIC = /[\u0621-\u064A]/;
+const LATIN = /[a-z]/;
+
+const ARTICLES = ["وبال", "وكال", "وفال", "فبال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال"];
+const SUFFIXES = ["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"];
+const LETTER_PREFIXES = new Set(["و", "ف", "ب", "ك", "ل"]);
+const MIN_STEM = 3;
+
+/** Words that only carry grammar; dropped from queries (not from the index) unless nothing else is left. */
+const STOP_WORDS = new Set(
+  [
+    ...["a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "is", "are", "was", "were", "be", "as", "it", "its", "this", "that", "these", "those", "how", "what", "which", "who", "do", "does", "we", "our"],
+    ...["في", "من", "على", "الى", "إلى", "عن", "مع", "او", "أو", "ان", "أن", "إن", "هذا", "هذه", "ذلك", "تلك", "التي", "الذي", "الذين", "ثم", "قد", "كل", "ما", "لا", "هو", "هي", "و", "عند", "بين", "كيف", "ماذا", "هل"],
+  ].map((w) => normalizeForSearch(w)),
+);
+
+function arabicStem(word: string): string {
+  let w = word;
+  for (const article of ARTICLES) {
+    if (w.startsWith(article) && w.length - article.length >= 2) {
+      w = w.slice(article.length);
+      break;
+    }
+  }
+  for (const suffix of SUFFIXES) {
+    if (w.endsWith(suffix) && w.length - suffix.length >= MIN_STEM) w = w.slice(0, -suffix.length);
+  }
+  return w;
+}
+
+/** The terms one normalised Arabic word stands for: its stem, and its stem without a one- or two-letter prefix. */
+function arabicTerms(word: string): string[] {
+  const terms = new Set([arabicStem(word)]);
+  if (LETTER_PREFIXES.has(word[0]!) && word.length >= 4) {
+    terms.add(arabicStem(word.slice(1)));
+    if (LETTER_PREFIXES.has(word[1]!) && word.length >= 5) terms.add(arabicStem(word.slice(2)));
+  }
+  return [...terms];
+}
+
+/** The alternative terms of one normalised word (any of them matches). */
+function termsOfWord(word: string): string[] {
+  if (ARABIC.test(word)) return arabicTerms(word);
+  if (LATIN.test(word) && !/\d/.test(word)) return [stemmer(word)];
+  return [word];
+}
+
+/** The normalised words of `text`, in order. */
+export function wordsOf(text: string): string[] {
+  return normalizeForSearch(text).match(WORD) ?? [];
+}
+
+/** Index terms of `text`, space-separated, in order (a word with several terms gives each). */
+export function indexTerms(text: string | null | undefined): string {
+  if (!text) return "";
+  const out: string[] = [];
+  for (const word of wordsOf(text)) out.push(...termsOfWord(word));
+  return out.join(" ");
+}
+
+/**
+ * A query as groups of alternative terms: a record matches when it has some term of
+ * every group. Grammar words are dropped unless the query is nothing but them; at
+ * most 12 groups are kept.
+ */
+export function queryGroups(query: string): string[][] {
+  const words = wordsOf(query);
+  const content = words.filter((w) => !STOP_WORDS.has(w));
+  const kept = content.length > 0 ? content : words;
+  const seen = new Set<string>();
+  const groups: string[][] = [];
+  for (const word of kept) {
+    const terms = termsOfWord(word);
+    const key = terms.join(" ");
+    if (seen.has(key)) continue;
+    seen.add(key);
+    groups.push(terms);
+  }
+  return groups.slice(0, 12);
+}
+
+/** Whether a word of the original text matches one of the query's terms (for highlighting). */
+export function wordMatches(word: string, terms: ReadonlySet<string>): boolean {
+  const normalised = normalizeForSearch(word).match(WORD)?.[0];
+  if (!normalised) return false;
+  return termsOfWord(normalised).some((t) => terms.has(t));
+}
