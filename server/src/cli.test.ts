@@ -38,6 +38,19 @@ describe("admin CLI (SQLite)", () => {
     await copy.close();
   });
 
+  it("rebuilds the search index", async () => {
+    expect(await runCli(["reindex"], out)).toBe(0);
+    const [, count] = lines.at(-1)!.match(/^indexed (\d+) records in [\d.]+ s$/) ?? [];
+    const database = createDatabase({ sqliteFile: path.join(dir, "rifada.sqlite") });
+    const live = async (table: "organisations" | "people" | "events" | "libraryEntries") =>
+      Number((await database.db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).where("archivedAt", "is", null).executeTakeFirstOrThrow()).n);
+    const expected = (await live("organisations")) + (await live("people")) + (await live("events")) + (await live("libraryEntries"));
+    const documents = Number((await database.db.selectFrom("searchDocuments").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+    await database.close();
+    expect(Number(count)).toBe(expected);
+    expect(documents).toBe(expected);
+  });
+
   it("exits 2 with usage on bad arguments, and 1 on failures", async () => {
     expect(await runCli([], out)).toBe(2);
     expect(await runCli(["create-user", "--email", "x@y.test"], out)).toBe(2);

@@ -14,6 +14,7 @@ import { translate } from "./lib/i18n.js";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "./lib/passwords.js";
 import { newId, newSecret, nowIso } from "./lib/tokens.js";
 import { backupSqlite } from "./db/backup.js";
+import { rebuildSearchIndex } from "./modules/search/search.indexer.js";
 import { createAuthService, emailKey } from "./modules/auth/auth.service.js";
 import { createAdminService } from "./modules/admin/admin.service.js";
 import { insertAudit } from "./modules/admin/audit.repository.js";
@@ -31,6 +32,7 @@ Commands:
   api-token --email E [--name NAME]         print a new personal API token for that user
   reset-password --email E                  print a single-use password-reset link (24 h)
   backup --to FILE                          copy the SQLite database safely while it runs
+  reindex                                   rebuild the search index from the records
 
 Roles: ${ROLES.join(", ")}
 Environment: DATA_DIR (default ./data), DATABASE_URL (postgres://… to use PostgreSQL).`;
@@ -137,6 +139,12 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
         if (database.dialect !== "sqlite") throw new Error("backup copies the embedded SQLite database; for PostgreSQL use pg_dump");
         const pages = await backupSqlite(database.sqlite!, path.resolve(a.to));
         out(`backed up ${pages} pages to ${path.resolve(a.to)}`);
+        return 0;
+      }
+      case "reindex": {
+        const started = Date.now();
+        const count = await rebuildSearchIndex(database.db);
+        out(`indexed ${count} records in ${((Date.now() - started) / 1000).toFixed(1)} s`);
         return 0;
       }
       default:
