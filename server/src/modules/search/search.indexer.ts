@@ -82,39 +82,56 @@ export async function indexRecord(db: Executor, type: SearchType, id: string): P
   await indexRecords(db, type, [id]);
 }
 
+async function rebuildIn(tx: Executor, batch: number): Promise<number> {
+  await tx.deleteFrom("searchDocuments").execute();
+  if (!isPostgres(tx)) await sql`insert into search_fts (search_fts) values ('delete-all')`.execute(tx);
+  let count = 0;
+  for (const type of Object.keys(SOURCE_IDS) as SearchType[]) {
+    let after = "";
+    for (;;) {
+      const ids = await SOURCE_IDS[type](tx, after, batch);
+      if (ids.length === 0) break;
+      const docs = await loadDocuments(tx, type, ids);
+      for (const doc of docs) await write(tx, doc, doc.updatedAt);
+      count += docs.length;
+      after = ids[ids.length - 1]!;
+    }
+  }
+  await tx.deleteFrom("meta").where("key", "=", META_KEY).execute();
+  await tx.insertInto("meta").values({ key: META_KEY, value: String(ANALYZER_VERSION) }).execute();
+  return count;
+}
+
+/**
+ * One rebuild at a time across app nodes: SQLite's write lock (BEGIN IMMEDIATE) does it
+ * there; on PostgreSQL a transaction-scoped advisory lock.
+ */
+async function lockIndex(tx: Executor): Promise<void> {
+  if (isPostgres(tx)) await sql`select pg_advisory_xact_lock(4146177)`.execute(tx);
+}
+
 /** Drop and rebuild the whole index; returns how many documents it holds. */
 export async function rebuildSearchIndex(db: Kysely<DB>, options: { batch?: number } = {}): Promise<number> {
-  const batch = options.batch ?? 500;
   return db.transaction().execute(async (tx) => {
-    await tx.deleteFrom("searchDocuments").execute();
-    if (!isPostgres(tx)) await sql`insert into search_fts (search_fts) values ('delete-all')`.execute(tx);
-    let count = 0;
-    for (const type of Object.keys(SOURCE_IDS) as SearchType[]) {
-      let after = "";
-      for (;;) {
-        const ids = await SOURCE_IDS[type](tx, after, batch);
-        if (ids.length === 0) break;
-        const docs = await loadDocuments(tx, type, ids);
-        for (const doc of docs) await write(tx, doc, doc.updatedAt);
-        count += docs.length;
-        after = ids[ids.length - 1]!;
-      }
-    }
-    await tx.deleteFrom("meta").where("key", "=", META_KEY).execute();
-    await tx.insertInto("meta").values({ key: META_KEY, value: String(ANALYZER_VERSION) }).execute();
-    return count;
+    await lockIndex(tx);
+    return rebuildIn(tx, options.batch ?? 500);
   });
 }
 
 /**
  * Rebuild the index when it was built by another analyzer version or never built
  * (a fresh database, or after demo data were loaded: the seed clears the mark).
+ * Several nodes starting at once rebuild it once.
  * @returns the number of documents indexed, or null when the index was current
  */
 export async function ensureSearchIndex(db: Kysely<DB>): Promise<number | null> {
-  const mark = await db.selectFrom("meta").select("value").where("key", "=", META_KEY).executeTakeFirst();
-  if (mark?.value === String(ANALYZER_VERSION)) return null;
-  return rebuildSearchIndex(db);
+  const current = async (ex: Executor) => (await ex.selectFrom("meta").select("value").where("key", "=", META_KEY).executeTakeFirst())?.value === String(ANALYZER_VERSION);
+  if (await current(db)) return null;
+  return db.transaction().execute(async (tx) => {
+    await lockIndex(tx);
+    if (await current(tx)) return null;
+    return rebuildIn(tx, 500);
+  });
 }
 
 /** Make the next `ensureSearchIndex` rebuild (after records were written behind the services' back, e.g. demo data). */

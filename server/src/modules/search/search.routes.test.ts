@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, login, LOGINS, orgId, type Client, type TestApp } from "../../test/app.js";
 import { DIALECTS } from "../../test/dialects.js";
-import { rebuildSearchIndex } from "./search.indexer.js";
+import { ensureSearchIndex, invalidateSearchIndex, rebuildSearchIndex } from "./search.indexer.js";
 import { countFacets } from "./search.service.js";
 
 const event = (seasonId: string, titleAr: string, titleEn: string, extra: Record<string, unknown> = {}) => ({
@@ -166,6 +166,17 @@ for (const dialect of DIALECTS) {
       expect(count).toBeGreaterThan(80);
       const after = await Promise.all(queries.map((q) => search(qatar, `q=${encodeURIComponent(q)}&limit=50`)));
       expect(after.map((r) => r.items.map((i) => i.id).sort())).toEqual(before.map((r) => r.items.map((i) => i.id).sort()));
+    });
+
+    it("rebuilds once when several nodes start together after the analyzer changed", async () => {
+      const db = t.database.db;
+      const documents = async () => Number((await db.selectFrom("searchDocuments").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+      const expected = await documents();
+      await invalidateSearchIndex(db);
+      const results = await Promise.all([ensureSearchIndex(db), ensureSearchIndex(db), ensureSearchIndex(db)]);
+      expect(results.filter((r) => r !== null)).toEqual([expected]);
+      expect(await documents()).toBe(expected);
+      expect(await ensureSearchIndex(db)).toBeNull();
     });
   });
 }
