@@ -41,6 +41,8 @@ import { createAttachmentsService } from "./modules/events/attachments.service.j
 import { createMinutesService } from "./modules/events/minutes.service.js";
 import { minutesRoutes } from "./modules/events/minutes.routes.js";
 import { calendarRoutes } from "./modules/events/calendar.routes.js";
+import { createLibraryService } from "./modules/library/library.service.js";
+import { libraryRoutes } from "./modules/library/library.routes.js";
 import { ensureSearchIndex } from "./modules/search/search.indexer.js";
 import { createSearchService } from "./modules/search/search.service.js";
 import { searchRoutes } from "./modules/search/search.routes.js";
@@ -134,11 +136,17 @@ async function build({ config, database, logger = false, onRoute }: BuildOptions
   await app.register(attendanceRoutes, { service: createAttendanceService(deps, events) });
   const attachments = createAttachmentsService(deps, events);
   await app.register(minutesRoutes, { minutes: createMinutesService(deps, events, attachments), attachments });
+  await app.register(libraryRoutes, { service: createLibraryService(deps, events) });
   await app.register(searchRoutes, { search: createSearchService(deps) });
 
   // The search index is rebuilt when the analyzer changed or demo data were loaded behind the services' back.
-  const indexed = await ensureSearchIndex(deps.db);
-  if (indexed !== null) app.log.info({ documents: indexed }, "search index rebuilt");
+  // A database that is down or not migrated yet must not stop the app from answering /api/health with 503.
+  try {
+    const indexed = await ensureSearchIndex(deps.db);
+    if (indexed !== null) app.log.info({ documents: indexed }, "search index rebuilt");
+  } catch (err) {
+    app.log.error({ err }, "search index could not be checked; run `npm run cli -- reindex` once the database is up");
+  }
 
   const webDir = config.webDir;
   const indexFile = webDir ? path.join(webDir, "index.html") : null;

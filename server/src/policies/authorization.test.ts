@@ -46,6 +46,11 @@ const TABLE: Record<Action, Record<Subject, Array<boolean | null>>> = {
   "registration.create":  { anonymous: [N, N, N, N], coordinator: [Y, Y, Y, Y], org_admin: [Y, Y, N, Y], member: [Y, Y, N, Y], trainer: [Y, Y, N, Y], participant: [Y, Y, N, Y] },
   "registration.read":    { anonymous: [N, N, N, N], coordinator: [Y, Y, Y, Y], org_admin: [Y, N, N, N], member: [N, N, N, N], trainer: [N, N, N, N], participant: [N, N, N, N] },
   "minutes.read":         { anonymous: [N, N, N, N], coordinator: [Y, Y, Y, Y], org_admin: [Y, Y, N, N], member: [Y, Y, N, N], trainer: [Y, Y, N, N], participant: [Y, Y, N, N] },
+  // "Private" library entries are private from coordinators too. An entry is always written for one's own organisation.
+  "library.read":         { anonymous: [N, N, N, Y], coordinator: [Y, Y, N, Y], org_admin: [Y, Y, N, Y], member: [Y, Y, N, Y], trainer: [Y, Y, N, Y], participant: [Y, Y, N, Y] },
+  "library.create":       { anonymous: [N, _, _, _], coordinator: [Y, _, _, _], org_admin: [Y, _, _, _], member: [Y, _, _, _], trainer: [Y, _, _, _], participant: [Y, _, _, _] },
+  "library.update":       { anonymous: [N, N, N, N], coordinator: [Y, N, N, N], org_admin: [Y, N, N, N], member: [Y, N, N, N], trainer: [Y, N, N, N], participant: [N, N, N, N] },
+  "library.comment":      { anonymous: [N, N, N, N], coordinator: [Y, Y, N, Y], org_admin: [Y, Y, N, Y], member: [Y, Y, N, Y], trainer: [Y, Y, N, Y], participant: [Y, Y, N, Y] },
 };
 
 /** Every route, with the action that guards it ("public": anyone; "self": the caller's own account). */
@@ -126,9 +131,29 @@ const ROUTES: Record<string, Action | "public" | "self"> = {
   "DELETE /api/events/:id/attachments/:attachmentId": "event.update",
   "POST /api/me/calendar-feed": "self",
   "GET /api/calendar/:file": "public",
+  // Anyone may search; each result is filtered by its own type's read grant (search.routes.test.ts, search-quality.test.ts).
+  "GET /api/search": "public",
+  "GET /api/library/entries": "library.read",
+  "POST /api/library/entries": "library.create",
+  "GET /api/library/entries/:id": "library.read",
+  "PATCH /api/library/entries/:id": "library.update",
+  "DELETE /api/library/entries/:id": "library.update",
+  "GET /api/library/entries/:id/versions": "library.read",
+  "GET /api/library/entries/:id/versions/:version": "library.read",
+  "GET /api/library/entries/:id/comments": "library.read",
+  "POST /api/library/entries/:id/comments": "library.comment",
+  // Its writer, the entry's organisation's admin or a coordinator (library.routes.test.ts).
+  "DELETE /api/library/entries/:id/comments/:commentId": "library.comment",
+  "PUT /api/library/entries/:id/useful": "library.comment",
+  "DELETE /api/library/entries/:id/useful": "library.comment",
+  "GET /api/library/entries/:id/attachments": "library.read",
+  "POST /api/library/entries/:id/attachments": "library.update",
+  "GET /api/library/entries/:id/attachments/:attachmentId": "library.read",
+  "DELETE /api/library/entries/:id/attachments/:attachmentId": "library.update",
+  "GET /api/library/tags": "library.read",
 };
 
-const READ_ACTIONS = ["public", "organisation.read", "person.read", "event.read"];
+const READ_ACTIONS = ["public", "organisation.read", "person.read", "event.read", "library.read"];
 
 const SUBJECT_LOGIN: Record<Exclude<Subject, "anonymous">, string> = {
   coordinator: LOGINS.oicCoordinator,
@@ -238,6 +263,19 @@ for (const dialect of DIALECTS) {
         startsAt: "2099-01-01T07:00:00.000Z", endsAt: "2099-01-01T10:00:00.000Z", registration: "open", capacity: null, previousEventId: null, visibility, shareGroupId,
         checkInSecret: unique(), searchText: `workshop ${marker}`, createdBy: null, archivedAt: null, createdAt: nowIso(), updatedAt: nowIso(),
       }).execute();
+      return { id, marker };
+    }
+
+    async function makeEntry(subject: Subject, rel: Rel) {
+      const id = newId();
+      const marker = unique();
+      const { visibility, shareGroupId } = visibilityFor(rel);
+      const at = nowIso();
+      await t.database.db.insertInto("libraryEntries").values({
+        id, organisationId: await ownerOrg(subject, rel), authorId: null, kind: "practice", language: "en", titleAr: null, titleEn: `Practice ${marker}`, bodyAr: null, bodyEn: `<p>Practice ${marker}</p>`,
+        category: "other", seasonId: null, eventId: null, visibility, shareGroupId, version: 1, updatedBy: null, archivedAt: null, createdAt: at, updatedAt: at,
+      }).execute();
+      await t.database.db.insertInto("libraryEntryTags").values({ entryId: id, tag: marker }).execute();
       return { id, marker };
     }
     let hijriYear = 1520;
@@ -373,6 +411,33 @@ for (const dialect of DIALECTS) {
             await t.database.db.insertInto("eventInvitations").values({ id: newId(), eventId: e.id, organisationId: await orgId(t, SUBJECT_ORG[subject]), viaGroupId: null, status: "invited", quota: null, respondedAt: null, createdAt: nowIso() }).execute();
           }
           return ok((await c.request("GET", `/api/events/${e.id}/minutes`)).statusCode);
+        }
+        case "library.read": {
+          const e = await makeEntry(subject, rel);
+          const one = await c.request("GET", `/api/library/entries/${e.id}`);
+          const list = await c.request("GET", `/api/library/entries?tag=${e.marker}`);
+          const inList = ok(list.statusCode) && list.json().items.some((i: { id: string }) => i.id === e.id);
+          expect(ok(one.statusCode), `single and list agree for ${subject}/${rel}`).toBe(inList);
+          if (!ok(one.statusCode)) expect(one.statusCode).toBe(404);
+          if (ok(list.statusCode)) expect(list.json().total).toBe(inList ? 1 : 0);
+          const tags = await c.request("GET", `/api/library/tags?q=${e.marker}`);
+          expect(ok(tags.statusCode) && tags.json().items.some((i: { tag: string }) => i.tag === e.marker), `tags agree for ${subject}/${rel}`).toBe(inList);
+          return inList;
+        }
+        case "library.create": {
+          const r = await c.request("POST", "/api/library/entries", { title: "A practice", body: "What we did.", language: "en", scope: "private" });
+          return ok(r.statusCode);
+        }
+        case "library.update": {
+          const e = await makeEntry(subject, rel);
+          return ok((await c.request("PATCH", `/api/library/entries/${e.id}`, { version: 1, title: "Changed" })).statusCode);
+        }
+        case "library.comment": {
+          const e = await makeEntry(subject, rel);
+          const comment = await c.request("POST", `/api/library/entries/${e.id}/comments`, { body: "Thank you for sharing." });
+          const useful = await c.request("PUT", `/api/library/entries/${e.id}/useful`);
+          expect(ok(useful.statusCode), `comment and useful agree for ${subject}/${rel}`).toBe(ok(comment.statusCode));
+          return ok(comment.statusCode);
         }
         case "audit.read": {
           const entityId = unique();

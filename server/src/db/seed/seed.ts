@@ -5,6 +5,8 @@ import { hashPassword } from "../../lib/passwords.js";
 import { newId, nowIso } from "../../lib/tokens.js";
 import { COUNTRIES, GROUPS, ORGANISATIONS, PEOPLE, USERS } from "./data/index.js";
 import { seedDemoEvents } from "./events-seed.js";
+import { seedDemoLibrary } from "./library-seed.js";
+import { invalidateSearchIndex } from "../../modules/search/search.indexer.js";
 
 export const DEMO_SEED_KEY = "demo_seeded_at";
 export const DEFAULT_DEMO_PASSWORD = "Rifada-1446-demo";
@@ -37,8 +39,9 @@ export async function seedDemo(
   await ensureCountries(db);
   const marker = await db.selectFrom("meta").select("value").where("key", "=", DEMO_SEED_KEY).executeTakeFirst();
   if (marker) {
-    // Databases seeded before events existed get the demo events once, too.
-    if (withEvents) await seedDemoEvents(db);
+    // Databases seeded before events (or the library) existed get them once, too.
+    if (withEvents) await seedDemoContent(db);
+    await invalidateSearchIndex(db);
     return { seeded: false, logins, password };
   }
 
@@ -146,6 +149,14 @@ export async function seedDemo(
     }
     await tx.insertInto("meta").values({ key: DEMO_SEED_KEY, value: now }).execute();
   });
-  if (withEvents) await seedDemoEvents(db);
+  if (withEvents) await seedDemoContent(db);
+  // The records above were written behind the services' back: the index is rebuilt at the next start.
+  await invalidateSearchIndex(db);
   return { seeded: true, logins, password };
+}
+
+/** The demo events, then the library (whose entries refer to the events' seasons and to one event). */
+async function seedDemoContent(db: Kysely<DB>): Promise<void> {
+  await seedDemoEvents(db);
+  await seedDemoLibrary(db);
 }

@@ -1,38 +1,9 @@
-import sanitizeHtml from "sanitize-html";
-
-/** What minutes may contain: structure and emphasis, links, tables; no scripts, styles, images or forms. */
-const TAGS = ["p", "br", "strong", "b", "em", "i", "u", "s", "h2", "h3", "h4", "ul", "ol", "li", "blockquote", "a", "table", "thead", "tbody", "tr", "th", "td", "hr", "bdi"];
-const DIRECTIONS = ["ltr", "rtl", "auto"];
-const EXTRA: Record<string, string[]> = { a: ["href", "rel", "target"], td: ["colspan", "rowspan"], th: ["colspan", "rowspan"] };
-
-/** Keep `dir` only when it is a real direction (sanitize-html would keep a bare `dir` otherwise). */
-function keepDirection(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
-  const { dir, ...rest } = attribs;
-  return { tagName, attribs: dir && DIRECTIONS.includes(dir) ? { ...rest, dir } : rest };
-}
-
-const OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: TAGS,
-  allowedAttributes: Object.fromEntries(TAGS.map((tag) => [tag, ["dir", ...(EXTRA[tag] ?? [])]])),
-  allowedSchemes: ["http", "https", "mailto"],
-  allowedSchemesAppliedToAttributes: ["href"],
-  allowProtocolRelative: false,
-  transformTags: {
-    ...Object.fromEntries(TAGS.map((tag) => [tag, keepDirection])),
-    // rel and target come from here, never from the input.
-    a: (tagName, attribs) => ({ tagName, attribs: { ...(attribs.href ? { href: attribs.href } : {}), rel: "noopener noreferrer", target: "_blank" } }),
-    div: (_tagName, attribs) => keepDirection("p", attribs),
-    h1: (_tagName, attribs) => keepDirection("h2", attribs),
-  },
-  allowedClasses: {},
-  disallowedTagsMode: "discard",
-};
+import { sanitizeRichText } from "../../lib/rich-text.js";
 
 /**
- * Minutes' rich text reduced to safe HTML; `dir` survives only as ltr, rtl or auto.
+ * Minutes' rich text reduced to safe HTML (see `sanitizeRichText`, shared with the library).
  * @returns sanitised HTML ("" when nothing readable is left)
  */
 export function sanitizeMinutes(html: string): string {
-  const clean = sanitizeHtml(html, OPTIONS).trim();
-  return sanitizeHtml(clean, { allowedTags: [], allowedAttributes: {} }).trim() === "" ? "" : clean;
+  return sanitizeRichText(html);
 }

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import { contentDisposition } from "../../lib/file-store.js";
 import { Type } from "typebox";
 import { errorResponses, IdParams, Nullable, OrgRefSchema, StringEnum } from "../../lib/schemas.js";
 import { requireActor } from "../../plugins/auth.js";
@@ -52,12 +53,6 @@ const PutMinutesSchema = Type.Object({
     { maxItems: 200 },
   ),
 }, { additionalProperties: false });
-
-/** RFC 6266 / 5987: an ASCII fallback and the real (e.g. Arabic) name. */
-export function contentDisposition(fileName: string): string {
-  const fallback = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
-}
 
 export const minutesRoutes: FastifyPluginAsyncTypebox<{ minutes: MinutesService; attachments: AttachmentsService }> = async (app, { minutes, attachments }) => {
   const tags = ["minutes"];
