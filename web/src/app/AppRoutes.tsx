@@ -14,6 +14,9 @@ import { EventsPage } from "../features/events/EventsPage.js";
 import { EventDetailPage } from "../features/events/EventDetailPage.js";
 import { SeasonsPage } from "../features/events/SeasonsPage.js";
 import { CheckInPage } from "../features/events/CheckInPage.js";
+import { LibraryPage } from "../features/library/LibraryPage.js";
+import { EntryPage } from "../features/library/EntryPage.js";
+import { SearchPage } from "../features/search/SearchPage.js";
 import { Layout } from "./Layout.js";
 import { RequireAuth } from "./RequireAuth.js";
 import { NotFoundPage } from "./StatusPages.js";
@@ -30,6 +33,7 @@ const InvitationsPage = lazy(() => import("../features/admin/InvitationsPage.js"
 const OutboxPage = lazy(() => import("../features/admin/OutboxPage.js").then((m) => ({ default: m.OutboxPage })));
 const AuditPage = lazy(() => import("../features/admin/AuditPage.js").then((m) => ({ default: m.AuditPage })));
 const EventFormPage = lazy(() => import("../features/events/EventFormPage.js").then((m) => ({ default: m.EventFormPage })));
+const EntryFormPage = lazy(() => import("../features/library/EntryFormPage.js").then((m) => ({ default: m.EntryFormPage })));
 
 /** Every address of the web app. */
 export function AppRoutes() {
@@ -39,6 +43,10 @@ export function AppRoutes() {
         <Route path="login" element={<LoginPage />} />
         <Route path="invite/:token" element={<AcceptInvitationPage />} />
         <Route path="reset/:token" element={<ResetPasswordPage />} />
+        {/* Open to visitors too: they find and read what is public (the server decides what each caller sees). */}
+        <Route path="search" element={<SearchPage />} />
+        <Route path="library" element={<LibraryPage />} />
+        <Route path="library/:id" element={<EntryPage />} />
         <Route element={<RequireAuth />}>
           <Route index element={<HomePage />} />
           <Route path="directory">
@@ -64,6 +72,8 @@ export function AppRoutes() {
             {/* The QR code's address; RequireAuth sends visitors to sign in and back here. */}
             <Route path=":id/check-in" element={<CheckInPage />} />
           </Route>
+          <Route path="library/new" element={<EntryFormPage />} />
+          <Route path="library/:id/edit" element={<EntryFormPage />} />
           <Route path="seasons" element={<SeasonsPage />} />
           <Route path="account" element={<AccountPage />} />
           <Route path="admin" element={<AdminLayout />}>

@@ -1,8 +1,8 @@
-import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { MemoryRouter, Route, Routes } from "react-router";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { setCsrfToken } from "../api/client.js";
-import { buildMe, jsonResponse, mockFetch } from "../test-utils.js";
+import { buildMe, jsonResponse, LocationProbe, mockFetch } from "../test-utils.js";
 import { Layout } from "./Layout.js";
 import { SessionProvider } from "./SessionProvider.js";
 
@@ -13,8 +13,10 @@ function renderApp() {
         <Routes>
           <Route element={<Layout />}>
             <Route index element={<h1>page</h1>} />
+            <Route path="search" element={<h1>results</h1>} />
           </Route>
         </Routes>
+        <LocationProbe />
       </MemoryRouter>
     </SessionProvider>,
   );
@@ -70,6 +72,25 @@ describe("Layout", () => {
     const nav = await screen.findByRole("navigation", { name: "القائمة الرئيسية" });
     expect(nav.textContent).toContain("الجهات");
     expect(nav.textContent).not.toContain("الإدارة");
+  });
+
+  it("offers the search box in the header to visitors and members alike, opening /search?q=", async () => {
+    mockFetch({ "GET /api/auth/session": () => jsonResponse({ user: null, csrfToken: "anon" }) });
+    renderApp();
+    const search = await screen.findByRole("search", { name: "البحث في المنصة" });
+    const box = within(search).getByRole("searchbox", { name: "البحث في المنصة" });
+    fireEvent.change(box, { target: { value: "  الإسعافات الأولية " } });
+    fireEvent.click(within(search).getByRole("button", { name: "بحث" }));
+    await waitFor(() => expect(screen.getByTestId("location").textContent).toBe(`/search?q=${encodeURIComponent("الإسعافات الأولية")}`));
+    // On the results page the box keeps the query.
+    expect((box as HTMLInputElement).value).toBe("الإسعافات الأولية");
+  });
+
+  it("links the library in the main navigation", async () => {
+    mockFetch({ "GET /api/auth/session": () => jsonResponse({ user: buildMe(), csrfToken: "csrf-1" }) });
+    renderApp();
+    const nav = await screen.findByRole("navigation", { name: "القائمة الرئيسية" });
+    expect(within(nav).getByRole("link", { name: "مكتبة الممارسات" }).getAttribute("href")).toBe("/library");
   });
 
   it("remembers a visitor's language without calling the server", async () => {

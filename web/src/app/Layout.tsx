@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link, NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import { ErrorState, Loading } from "../components/Feedback.js";
 import { useLocalName } from "../components/format.js";
+import { HeaderSearch } from "../features/search/HeaderSearch.js";
 import { Logo } from "./Logo.js";
 import { useSession } from "./useSession.js";
 import type { Locale } from "../../../common/roles.js";
@@ -33,6 +34,7 @@ function MainNav({ onNavigate }: { onNavigate(): void }) {
   const items = [
     { to: "/", label: t("nav.home"), end: true },
     { to: "/events", label: t("nav.events") },
+    { to: "/library", label: t("nav.library") },
     { to: "/directory/organisations", label: t("nav.organisations") },
     { to: "/directory/people", label: t("nav.people") },
     { to: "/directory/groups", label: t("nav.groups") },
@@ -124,6 +126,7 @@ export function Layout() {
               <span className="brand-tagline">{t("app.tagline")}</span>
             </span>
           </Link>
+          <HeaderSearch />
           <div className="header-tools">
             <LanguageSwitch />
             <UserBox />

@@ -1,0 +1,351 @@
+import { useEffect, useMemo, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate, useParams } from "react-router";
+import { LIBRARY_CATEGORIES, LIBRARY_KINDS, type LibraryLanguage } from "../../../../common/library.js";
+import { api } from "../../api/client.js";
+import type { Organisation } from "../../api/types.js";
+import { useAction, useApi } from "../../api/useApi.js";
+import { Forbidden } from "../../app/StatusPages.js";
+import { useMe } from "../../app/useSession.js";
+import { ConfirmDialog } from "../../components/ConfirmDialog.js";
+import { DateTime } from "../../components/DateTime.js";
+import { RadioGroupField, SelectField, TextField } from "../../components/Field.js";
+import { ErrorState, FormErrors, Loading } from "../../components/Feedback.js";
+import { useFormatNumber, useLocalName } from "../../components/format.js";
+import { PageHeader, usePageTitle } from "../../components/PageHeader.js";
+import { RichTextEditor } from "../../components/RichTextEditor.js";
+import { useUnsavedChanges } from "../../components/useUnsavedChanges.js";
+import { sortByLocalName } from "../directory/useDirectoryData.js";
+import { useSeasons } from "../events/useEventsData.js";
+import { checkEntry, hasLanguage, initialEntryState, primaryLanguage, toCreateBody, toUpdateBody, type EntryFormState, type LocalProblem } from "./entryForm.js";
+import { EventPicker } from "./EventPicker.js";
+import { useLocalText } from "./LibraryBits.js";
+import { RichBody } from "./RichBody.js";
+import { TagInput } from "./TagInput.js";
+import { LIBRARY_SCOPES, type Entry } from "./types.js";
+import "../events/events.css";
+import "./library.css";
+
+/** The fields the form shows, so FormErrors lists only the server's messages for others. */
+const SHOWN_FIELDS = ["title", "body", "titleAr", "titleEn", "bodyAr", "bodyEn", "language", "kind", "category", "tags", "seasonCode", "eventId", "scope", "groupCode"];
+
+/**
+ * The rich-text field of one language. The editor gives each paragraph its own direction
+ * (dir="auto"); its empty box and caret should start on the side of the language it is for.
+ */
+function LanguageEditor({ id, lang, label, value, onChange, error, hint, placeholder }: { id: string; lang: LibraryLanguage; label: string; value: string; onChange(html: string): void; error?: string; hint?: string; placeholder?: string }) {
+  useEffect(() => {
+    // RichTextEditor has no dir/lang props: set them on its editable box once it is in the page.
+    const box = document.getElementById(id);
+    box?.setAttribute("dir", lang === "ar" ? "rtl" : "ltr");
+    box?.setAttribute("lang", lang);
+  }, [id, lang]);
+  return <RichTextEditor id={id} label={label} value={value} onChange={onChange} error={error} hint={hint} placeholder={placeholder} />;
+}
+
+function EntryForm({ existing }: { existing?: Entry }) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const me = useMe();
+  const n = useFormatNumber();
+  const localName = useLocalName();
+  const localText = useLocalText();
+  const seasons = useSeasons();
+  const uiLanguage: LibraryLanguage = i18n.language === "en" ? "en" : "ar";
+  const owner = existing?.organisation ?? me.organisation;
+  const organisation = useApi<Organisation>(`/api/organisations/${encodeURIComponent(owner.code)}`);
+  const [initial, setInitial] = useState(() => initialEntryState(existing, uiLanguage));
+  const [values, setValues] = useState<EntryFormState>(initial);
+  const [version, setVersion] = useState(existing?.version ?? 0);
+  const [problems, setProblems] = useState<Record<string, LocalProblem>>({});
+  const [latest, setLatest] = useState<Entry | null>(null);
+  const [confirmTakeTheirs, setConfirmTakeTheirs] = useState(false);
+  const action = useAction();
+
+  const isDirty = JSON.stringify(values) !== JSON.stringify(initial);
+  useUnsavedChanges(isDirty, t("library.form.leave_warning"));
+
+  const set = <K extends keyof EntryFormState>(key: K) => (value: EntryFormState[K]) => {
+    setValues((v) => ({ ...v, [key]: value }));
+    setProblems((p) => {
+      if (!(key in p)) return p;
+      const next = { ...p };
+      delete next[key];
+      return next;
+    });
+  };
+
+  const primary = primaryLanguage(values);
+  const bothLanguages = hasLanguage(values, "ar") && hasLanguage(values, "en");
+  const groups = organisation.data ? sortByLocalName(organisation.data.groups ?? [], i18n.language) : undefined;
+
+  /** The server's message for a field of the form; `title` and `body` are the main language's. */
+  const serverError = (field: string): string | undefined => {
+    const direct = action.fieldError(field);
+    if (direct) return direct;
+    if (field === `title${primary === "ar" ? "Ar" : "En"}`) return action.fieldError("title");
+    if (field === `body${primary === "ar" ? "Ar" : "En"}`) return action.fieldError("body");
+    if (field === "tags") return action.error?.fields.find((f) => /^tags[./]/.test(f.field))?.message;
+    return undefined;
+  };
+  const localMessage = (problem: LocalProblem | undefined, label: string) => {
+    if (!problem) return undefined;
+    return problem === "required" ? t("validation.required", { field: label }) : t(`library.form.${problem}`);
+  };
+  const error = (field: keyof EntryFormState, label: string) => localMessage(problems[field], label) ?? serverError(field);
+  const shownFields = useMemo(() => [...SHOWN_FIELDS, ...(action.error?.fields.filter((f) => /^tags[./]/.test(f.field)).map((f) => f.field) ?? [])], [action.error]);
+
+  async function save(baseVersion: number) {
+    const found = checkEntry(values);
+    setProblems(found);
+    if (Object.keys(found).length > 0) return;
+    const result = existing
+      ? await action.run(() => api.patch<Entry>(`/api/library/entries/${encodeURIComponent(existing.id)}`, toUpdateBody(values, baseVersion)))
+      : await action.run(() => api.post<Entry>("/api/library/entries", toCreateBody(values)));
+    if (result.ok) {
+      setInitial(values);
+      navigate(`/library/${encodeURIComponent(result.value?.id ?? existing?.id ?? "")}`);
+      return;
+    }
+    if (existing && result.error.code === "LIBRARY_ENTRY_CONFLICT") {
+      // Show what is saved now; the form keeps the user's text untouched.
+      try {
+        setLatest(await api.get<Entry>(`/api/library/entries/${encodeURIComponent(existing.id)}`));
+      } catch {
+        setLatest(null);
+      }
+    }
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    void save(version);
+  }
+
+  function saveOver() {
+    if (!latest) return;
+    setVersion(latest.version);
+    setLatest(null);
+    void save(latest.version);
+  }
+
+  function takeTheirs() {
+    if (!latest) return;
+    const theirs = initialEntryState(latest, uiLanguage);
+    setValues(theirs);
+    setInitial(theirs);
+    setVersion(latest.version);
+    setLatest(null);
+    setProblems({});
+    action.clear();
+    setConfirmTakeTheirs(false);
+  }
+
+  const scopeHelp = (scope: (typeof LIBRARY_SCOPES)[number]) =>
+    scope === "private" ? t("library.form.scope_help.private", { organisation: localName(owner) }) : t(`library.form.scope_help.${scope}`);
+  const noGroups = groups?.length === 0;
+  const latestTitle = latest ? localText(latest.titleAr, latest.titleEn) : null;
+  const latestBody = latest ? localText(latest.bodyAr, latest.bodyEn) : null;
+  const crumbTitle = existing ? localText(existing.titleAr, existing.titleEn).text || existing.title : "";
+
+  return (
+    <>
+      <PageHeader
+        crumbs={[{ label: t("library.title"), to: "/library" }, ...(existing ? [{ label: crumbTitle, to: `/library/${encodeURIComponent(existing.id)}` }] : [])]}
+        title={existing ? t("library.form.edit_title") : t("library.form.new_title")}
+        subtitle={localName(owner)}
+      />
+      <form onSubmit={onSubmit} noValidate className="form form--wide entry-form">
+        <p className="form-note">{t("common.required_note")}</p>
+        <FormErrors error={action.error} shownFields={shownFields} localMessage={Object.keys(problems).length > 0 ? t("errors.VALIDATION_FAILED") : null} />
+
+        {latest && latestTitle && latestBody && (
+          <section className="conflict" aria-labelledby="entry-conflict-title">
+            <h2 id="entry-conflict-title" className="section-title">
+              {t("library.form.conflict_title")}
+            </h2>
+            <p>{t("library.form.conflict_body")}</p>
+            <p className="card-meta">
+              {t("library.form.conflict_saved_by", { version: n(latest.version), name: latest.updatedBy?.name ?? latest.author?.name ?? "—" })} <DateTime value={latest.updatedAt} mode="datetime" />
+            </p>
+            <div className="conflict-body">
+              <h3 className="entry-conflict-heading" lang={latestTitle.lang} dir="auto">
+                {latestTitle.text}
+              </h3>
+              <RichBody html={latestBody.text} lang={latestBody.lang} />
+            </div>
+            <div className="button-row">
+              <button type="button" className="button button--primary button--small" disabled={action.pending} onClick={saveOver}>
+                {t("library.form.conflict_save_mine")}
+              </button>
+              <button type="button" className="button button--secondary button--small" onClick={() => setConfirmTakeTheirs(true)}>
+                {t("library.form.conflict_take_theirs")}
+              </button>
+            </div>
+          </section>
+        )}
+
+        <fieldset className="form-section">
+          <legend>{t("library.form.section_general")}</legend>
+          <div className="form-grid">
+            <SelectField
+              id="entry-kind"
+              label={t("library.kind_label")}
+              value={values.kind}
+              onChange={set("kind")}
+              options={LIBRARY_KINDS.map((k) => ({ value: k, label: t(`library.kind.${k}`) }))}
+              error={error("kind", t("library.kind_label"))}
+              required
+            />
+            <SelectField
+              id="entry-category"
+              label={t("library.category_label")}
+              value={values.category}
+              onChange={set("category")}
+              options={LIBRARY_CATEGORIES.map((c) => ({ value: c, label: t(`library.category.${c}`) }))}
+              error={error("category", t("library.category_label"))}
+              required
+            />
+          </div>
+        </fieldset>
+
+        <p className="form-note entry-languages-note" id="entry-languages-note">
+          {t("library.form.sections_hint")}
+        </p>
+        <div className="entry-languages">
+          {(["ar", "en"] as const).map((lang) => {
+            const suffix = lang === "ar" ? "Ar" : "En";
+            const titleKey = `title${suffix}` as const;
+            const bodyKey = `body${suffix}` as const;
+            return (
+              <fieldset key={lang} className="form-section entry-language" aria-describedby="entry-languages-note">
+                <legend>{t(`library.form.section_${lang}`)}</legend>
+                <TextField
+                  id={`entry-${titleKey}`}
+                  label={t(`library.form.title_${lang}`)}
+                  dir={lang === "ar" ? "rtl" : "ltr"}
+                  lang={lang}
+                  value={values[titleKey]}
+                  onChange={set(titleKey)}
+                  error={error(titleKey, t(`library.form.title_${lang}`))}
+                />
+                <LanguageEditor
+                  id={`entry-${bodyKey}`}
+                  lang={lang}
+                  label={t(`library.form.body_${lang}`)}
+                  hint={t("library.form.body_hint")}
+                  value={values[bodyKey]}
+                  onChange={set(bodyKey)}
+                  error={error(bodyKey, t(`library.form.body_${lang}`))}
+                />
+              </fieldset>
+            );
+          })}
+        </div>
+        {bothLanguages && (
+          <RadioGroupField
+            id="entry-language"
+            legend={t("library.form.language_label")}
+            hint={t("library.form.language_hint")}
+            value={values.language}
+            onChange={(value) => set("language")(value as LibraryLanguage)}
+            error={action.fieldError("language")}
+            options={(["ar", "en"] as const).map((l) => ({ value: l, label: t(`common.languages.${l}`) }))}
+          />
+        )}
+
+        <fieldset className="form-section">
+          <legend>{t("library.form.section_context")}</legend>
+          <TagInput id="entry-tags" value={values.tags} onChange={set("tags")} error={serverError("tags")} />
+          <div className="form-grid">
+            <SelectField
+              id="entry-seasonCode"
+              label={t("library.season_label")}
+              value={values.seasonCode}
+              onChange={set("seasonCode")}
+              placeholder={seasons.loading ? t("common.loading") : t("library.form.no_season")}
+              options={seasons.items.map((s) => ({ value: s.code, label: localName(s) }))}
+              error={error("seasonCode", t("library.season_label"))}
+            />
+          </div>
+          <EventPicker id="entry-eventId" value={values.eventId} current={existing?.event ?? null} onChange={set("eventId")} error={error("eventId", t("library.form.event_label"))} />
+        </fieldset>
+
+        <RadioGroupField
+          id="entry-scope"
+          legend={t("library.form.scope_legend")}
+          value={values.scope}
+          onChange={(value) => set("scope")(value as EntryFormState["scope"])}
+          error={error("scope", t("library.form.scope_legend"))}
+          required
+          options={LIBRARY_SCOPES.map((scope) => ({
+            value: scope,
+            label: t(`library.form.scope.${scope}`),
+            description:
+              scope === "group" && noGroups && values.scope !== "group" ? (
+                <>
+                  {scopeHelp(scope)}
+                  <span className="radio-note">{t("library.form.no_groups")}</span>
+                </>
+              ) : (
+                scopeHelp(scope)
+              ),
+            disabled: scope === "group" && noGroups && values.scope !== "group",
+            details:
+              scope === "group" ? (
+                organisation.error ? (
+                  <ErrorState error={organisation.error} onRetry={organisation.reload} />
+                ) : (
+                  <SelectField
+                    id="entry-groupCode"
+                    label={t("library.form.group_label")}
+                    value={values.groupCode}
+                    onChange={set("groupCode")}
+                    options={(groups ?? []).map((g) => ({ value: g.code, label: localName(g) }))}
+                    placeholder={groups ? t("common.choose") : t("common.loading")}
+                    disabled={!groups}
+                    error={error("groupCode", t("library.form.group_label"))}
+                    required
+                  />
+                )
+              ) : undefined,
+          }))}
+        />
+
+        <div className="form-actions">
+          <button type="submit" className="button button--primary" disabled={action.pending} aria-busy={action.pending || undefined}>
+            {action.pending ? t("common.saving") : existing ? t("common.save_changes") : t("library.form.create")}
+          </button>
+          <Link to={existing ? `/library/${encodeURIComponent(existing.id)}` : "/library"} className="button button--secondary">
+            {t("common.cancel")}
+          </Link>
+          {isDirty && <span className="form-note unsaved-note">{t("library.form.unsaved")}</span>}
+        </div>
+        <ConfirmDialog
+          open={confirmTakeTheirs}
+          title={t("library.form.take_theirs_title")}
+          confirmLabel={t("library.form.conflict_take_theirs")}
+          danger
+          onConfirm={takeTheirs}
+          onCancel={() => setConfirmTakeTheirs(false)}
+        >
+          <p>{t("library.form.take_theirs_body")}</p>
+        </ConfirmDialog>
+      </form>
+    </>
+  );
+}
+
+/** /library/new and /library/:id/edit */
+export function EntryFormPage() {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const existing = useApi<Entry>(id ? `/api/library/entries/${encodeURIComponent(id)}` : null);
+  usePageTitle(id ? t("library.form.edit_title") : t("library.form.new_title"));
+  if (!id) return <EntryForm />;
+  if (existing.error?.code === "FORBIDDEN") return <Forbidden />;
+  if (existing.error) return <ErrorState error={existing.error} onRetry={existing.reload} />;
+  if (!existing.data) return <Loading />;
+  if (!existing.data.abilities.update) return <Forbidden />;
+  return <EntryForm key={existing.data.id} existing={existing.data} />;
+}
