@@ -17,7 +17,7 @@ export const LIBRARY_CATEGORIES = [
 export type LibraryCategory = (typeof LIBRARY_CATEGORIES)[number];
 
 /** What the one search box finds. */
-export const SEARCH_TYPES = ["library", "event", "organisation", "person"] as const;
+export const SEARCH_TYPES = ["library", "event", "organisation", "person", "recommendation"] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
 
 export const LIBRARY_LANGUAGES = ["ar", "en"] as const;

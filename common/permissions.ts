@@ -31,6 +31,13 @@ export const ACTIONS = [
   "library.create",
   "library.update",
   "library.comment",
+  "programme.read",
+  "programme.manage",
+  "recommendation.read",
+  "recommendation.create",
+  "recommendation.update",
+  "proposal.submit",
+  "proposal.decide",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

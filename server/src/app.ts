@@ -46,6 +46,16 @@ import { libraryRoutes } from "./modules/library/library.routes.js";
 import { ensureSearchIndex } from "./modules/search/search.indexer.js";
 import { createSearchService } from "./modules/search/search.service.js";
 import { searchRoutes } from "./modules/search/search.routes.js";
+import { createProgrammesService } from "./modules/followup/programmes.service.js";
+import { programmesRoutes } from "./modules/followup/programmes.routes.js";
+import { createRecommendationsService } from "./modules/followup/recommendations.service.js";
+import { recommendationsRoutes } from "./modules/followup/recommendations.routes.js";
+import { createActionsService } from "./modules/followup/actions.service.js";
+import { actionsRoutes } from "./modules/followup/actions.routes.js";
+import { createProposalsService } from "./modules/followup/proposals.service.js";
+import { proposalsRoutes } from "./modules/followup/proposals.routes.js";
+import { createAccountabilityService } from "./modules/followup/accountability.service.js";
+import { accountabilityRoutes } from "./modules/followup/accountability.routes.js";
 
 export interface BuildOptions {
   config: Config;
@@ -135,9 +145,17 @@ async function build({ config, database, logger = false, onRoute }: BuildOptions
   await app.register(calendarRoutes, { service: calendar, auth });
   await app.register(attendanceRoutes, { service: createAttendanceService(deps, events) });
   const attachments = createAttachmentsService(deps, events);
-  await app.register(minutesRoutes, { minutes: createMinutesService(deps, events, attachments), attachments });
+  const minutes = createMinutesService(deps, events, attachments);
+  await app.register(minutesRoutes, { minutes, attachments });
   await app.register(libraryRoutes, { service: createLibraryService(deps, events) });
   await app.register(searchRoutes, { search: createSearchService(deps) });
+  // Follow-up: cooperation programmes, recommendations and their actions, proposals, accountability.
+  const recommendations = createRecommendationsService(deps, events, minutes);
+  await app.register(programmesRoutes, { service: createProgrammesService(deps, events) });
+  await app.register(recommendationsRoutes, { service: recommendations });
+  await app.register(actionsRoutes, { service: createActionsService(deps, recommendations) });
+  await app.register(proposalsRoutes, { service: createProposalsService(deps, events, recommendations) });
+  await app.register(accountabilityRoutes, { service: createAccountabilityService(deps, recommendations) });
 
   // The search index is rebuilt when the analyzer changed or demo data were loaded behind the services' back.
   // A database that is down or not migrated yet must not stop the app from answering /api/health with 503.

@@ -44,7 +44,9 @@ describe("admin CLI (SQLite)", () => {
     const database = createDatabase({ sqliteFile: path.join(dir, "rifada.sqlite") });
     const live = async (table: "organisations" | "people" | "events" | "libraryEntries") =>
       Number((await database.db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).where("archivedAt", "is", null).executeTakeFirstOrThrow()).n);
-    const expected = (await live("organisations")) + (await live("people")) + (await live("events")) + (await live("libraryEntries"));
+    const recommendations = Number((await database.db.selectFrom("recommendations").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+    expect(recommendations).toBeGreaterThan(0);
+    const expected = (await live("organisations")) + (await live("people")) + (await live("events")) + (await live("libraryEntries")) + recommendations;
     const documents = Number((await database.db.selectFrom("searchDocuments").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
     await database.close();
     expect(Number(count)).toBe(expected);

@@ -6,6 +6,7 @@ import { createDatabase } from "./db/database.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { seedDemo } from "./db/seed/seed.js";
 import { startReminders } from "./modules/events/reminders.service.js";
+import { startActionReminders } from "./modules/followup/actions-reminders.service.js";
 import { startMailSender } from "./modules/mail/mail.service.js";
 
 const config = loadConfig();
@@ -23,6 +24,7 @@ const app = await buildApp({ config, database, logger: log });
 await app.listen({ port: config.port, host: config.host });
 
 const stopReminders = startReminders({ db: database.db, dialect: database.dialect, config, log });
+const stopActionReminders = startActionReminders({ db: database.db, dialect: database.dialect, config, log });
 const stopMailSender = config.smtpUrl ? startMailSender({ db: database.db, log }, config) : null;
 if (!stopMailSender) log.info("SMTP_URL is not set: mail stays in the outbox (admin → Outbox) and is not sent");
 
@@ -40,7 +42,7 @@ process.stdout.write(lines.join("\n") + "\n");
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
-    void Promise.all([stopReminders(), stopMailSender?.()])
+    void Promise.all([stopReminders(), stopActionReminders(), stopMailSender?.()])
       .then(() => app.close())
       .then(() => database.close())
       .finally(() => process.exit(0));

@@ -44,6 +44,8 @@ for (const dialect of DIALECTS) {
           "Asas workshop",
           "Terhab workshop",
           "Annual meeting of the heads of the GCC Hajj-affairs offices",
+          // Added by the follow-up demo: the next edition, whose open items come from the 1446 meeting.
+          "Annual meeting of the heads of the GCC Hajj-affairs offices (1447)",
         ]);
         const gcc = events[3];
         expect(gcc.startsAt).toBe("2025-06-02T17:00:00.000Z");

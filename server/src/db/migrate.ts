@@ -5,6 +5,7 @@ import * as outboxRetry from "./migrations/2026-11-24T1000-outbox-retry.js";
 import * as attendanceMinutes from "./migrations/2026-11-25T0900-attendance-minutes.js";
 import * as eventsListIndexes from "./migrations/2026-11-25T1000-events-list-indexes.js";
 import * as librarySearch from "./migrations/2026-11-26T0900-library-search.js";
+import * as followup from "./migrations/2026-11-27T0900-followup.js";
 
 /** Migrations in order; a static list so the same code runs from TypeScript and from dist/. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026-11-25T0900-attendance-minutes": attendanceMinutes,
   "2026-11-25T1000-events-list-indexes": eventsListIndexes,
   "2026-11-26T0900-library-search": librarySearch,
+  "2026-11-27T0900-followup": followup,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -422,7 +422,7 @@ export interface LibraryAttachmentTable {
 /** One row per searchable record (see server/src/modules/search). */
 export interface SearchDocumentTable {
   seq: Generated<number>;
-  /** library | event | organisation | person */
+  /** library | event | organisation | person | recommendation */
   docType: string;
   recordId: string;
   organisationId: string | null;
@@ -439,6 +439,180 @@ export interface SearchDocumentTable {
   termsTitle: string;
   termsBody: string;
   updatedAt: string;
+}
+
+export interface CooperationProgrammeTable {
+  id: string;
+  code: string;
+  seasonId: string;
+  /** The owner: the creating coordinator's organisation. */
+  organisationId: string;
+  titleAr: string;
+  titleEn: string;
+  descriptionAr: string | null;
+  descriptionEn: string | null;
+  /** Gregorian YYYY-MM-DD. */
+  startsOn: string | null;
+  endsOn: string | null;
+  visibility: string;
+  shareGroupId: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  archivedAt: string | null;
+}
+
+export interface ProgrammePartyTable {
+  programmeId: string;
+  organisationId: string;
+  signatoryPersonId: string | null;
+  signatoryName: string | null;
+  signedOn: string | null;
+}
+
+export interface CooperationAreaTable {
+  id: string;
+  programmeId: string;
+  position: number;
+  code: string;
+  titleAr: string;
+  titleEn: string;
+}
+
+export interface ProgrammeEventTable {
+  programmeId: string;
+  eventId: string;
+}
+
+export interface RecommendationTable {
+  id: string;
+  programmeId: string | null;
+  areaId: string | null;
+  seasonId: string;
+  sourceEventId: string | null;
+  sourceDecisionId: string | null;
+  sourceProposalId: string | null;
+  reference: string | null;
+  textAr: string;
+  textEn: string;
+  /** proposed | approved | in_progress | done | dropped */
+  status: string;
+  statusReason: string | null;
+  /** 0–100 */
+  progress: number;
+  dueOn: string | null;
+  /** The owner: who records it (the meeting's host, or the creator's organisation). */
+  organisationId: string;
+  visibility: string;
+  shareGroupId: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  approvedAt: string | null;
+  closedAt: string | null;
+}
+
+export interface RecommendationResponsibleTable {
+  recommendationId: string;
+  organisationId: string;
+}
+
+export interface RecommendationUpdateTable {
+  id: string;
+  recommendationId: string;
+  userId: string | null;
+  organisationId: string;
+  /** created | update | status | progress | link | action */
+  kind: string;
+  text: string | null;
+  statusFrom: string | null;
+  statusTo: string | null;
+  progressFrom: number | null;
+  progressTo: number | null;
+  /** JSON array of { url, title }. */
+  links: string | null;
+  createdAt: string;
+}
+
+export interface RecommendationFileTable {
+  id: string;
+  updateId: string;
+  recommendationId: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  storageKey: string;
+  uploadedBy: string | null;
+  createdAt: string;
+}
+
+export interface RecommendationLinkTable {
+  recommendationId: string;
+  /** event (training_programme later) */
+  targetType: string;
+  targetId: string;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+export interface ActionTable {
+  id: string;
+  recommendationId: string;
+  titleAr: string;
+  titleEn: string;
+  organisationId: string;
+  personId: string | null;
+  dueOn: string | null;
+  /** open | done | cancelled */
+  status: string;
+  note: string | null;
+  doneAt: string | null;
+  remindedAt: string | null;
+  overdueNotifiedAt: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ProposalTable {
+  id: string;
+  eventId: string;
+  /** The submitting mission. */
+  organisationId: string;
+  language: string;
+  title: string;
+  problem: string;
+  proposal: string;
+  benefit: string;
+  /** submitted | adopted | deferred | rejected | withdrawn */
+  status: string;
+  decisionReference: string | null;
+  decisionNote: string | null;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  recommendationId: string | null;
+  carriedFromProposalId: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ProposalSponsorTable {
+  proposalId: string;
+  organisationId: string;
+  userId: string | null;
+  createdAt: string;
+}
+
+export interface ProposalCommentTable {
+  id: string;
+  proposalId: string;
+  userId: string | null;
+  organisationId: string;
+  body: string;
+  deletedAt: string | null;
+  createdAt: string;
 }
 
 export interface DB {
@@ -475,4 +649,17 @@ export interface DB {
   libraryUseful: LibraryUsefulTable;
   libraryAttachments: LibraryAttachmentTable;
   searchDocuments: SearchDocumentTable;
+  cooperationProgrammes: CooperationProgrammeTable;
+  programmeParties: ProgrammePartyTable;
+  cooperationAreas: CooperationAreaTable;
+  programmeEvents: ProgrammeEventTable;
+  recommendations: RecommendationTable;
+  recommendationResponsibles: RecommendationResponsibleTable;
+  recommendationUpdates: RecommendationUpdateTable;
+  recommendationFiles: RecommendationFileTable;
+  recommendationLinks: RecommendationLinkTable;
+  actions: ActionTable;
+  proposals: ProposalTable;
+  proposalSponsors: ProposalSponsorTable;
+  proposalComments: ProposalCommentTable;
 }

@@ -37,12 +37,22 @@ export function translate(locale: Locale, key: string, values?: Record<string, u
   return String(format.format(values as Record<string, string | number>));
 }
 
+/** API domains (first path segment) whose fields share one set of labels. */
+const LABEL_DOMAINS: Record<string, string> = {
+  programmes: "followup",
+  recommendations: "followup",
+  actions: "followup",
+  proposals: "followup",
+  accountability: "followup",
+};
+
 /**
  * The label of a request field, in the given language (its name if unknown). A domain
  * (the API path's first segment, e.g. "events") may name a field differently:
  * `fields.events.titleAr` is an event's title, `fields.titleAr` a person's position title.
  */
-export function fieldLabel(locale: Locale, field: string, domain?: string): string {
+export function fieldLabel(locale: Locale, field: string, apiDomain?: string): string {
+  const domain = apiDomain ? (LABEL_DOMAINS[apiDomain] ?? apiDomain) : undefined;
   const specific = domain ? `fields.${domain}.${field}` : null;
   if (specific && hasMessage(specific)) return translate(locale, specific);
   const key = `fields.${field}`;

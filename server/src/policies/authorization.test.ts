@@ -51,6 +51,18 @@ const TABLE: Record<Action, Record<Subject, Array<boolean | null>>> = {
   "library.create":       { anonymous: [N, _, _, _], coordinator: [Y, _, _, _], org_admin: [Y, _, _, _], member: [Y, _, _, _], trainer: [Y, _, _, _], participant: [Y, _, _, _] },
   "library.update":       { anonymous: [N, N, N, N], coordinator: [Y, N, N, N], org_admin: [Y, N, N, N], member: [Y, N, N, N], trainer: [Y, N, N, N], participant: [N, N, N, N] },
   "library.comment":      { anonymous: [N, N, N, N], coordinator: [Y, Y, N, Y], org_admin: [Y, Y, N, Y], member: [Y, Y, N, Y], trainer: [Y, Y, N, Y], participant: [Y, Y, N, Y] },
+  // Follow-up routes need a signed-in caller. A programme is "shared" with its parties (probed that way).
+  "programme.read":       { anonymous: [N, N, N, N], coordinator: [Y, Y, Y, Y], org_admin: [Y, Y, N, Y], member: [Y, Y, N, Y], trainer: [Y, Y, N, Y], participant: [Y, Y, N, Y] },
+  "programme.manage":     { anonymous: [N, N, N, N], coordinator: [Y, Y, Y, Y], org_admin: [N, N, N, N], member: [N, N, N, N], trainer: [N, N, N, N], participant: [N, N, N, N] },
+  // "shared" is probed as a private recommendation the caller's organisation is responsible for.
+  "recommendation.read":  { anonymous: [N, N, N, N], coordinator: [Y, Y, Y, Y], org_admin: [Y, Y, N, Y], member: [Y, Y, N, Y], trainer: [Y, Y, N, Y], participant: [Y, Y, N, Y] },
+  "recommendation.create": { anonymous: [N, _, N, _], coordinator: [Y, _, Y, _], org_admin: [Y, _, N, _], member: [N, _, N, _], trainer: [N, _, N, _], participant: [N, _, N, _] },
+  // Special relation: "own" = the caller's organisation is RESPONSIBLE for another organisation's recommendation;
+  // "shared" = readable (shared with a group) but not responsible; "public" = public, not responsible.
+  "recommendation.update": { anonymous: [N, N, N, N], coordinator: [Y, Y, Y, Y], org_admin: [Y, N, N, N], member: [Y, N, N, N], trainer: [N, N, N, N], participant: [N, N, N, N] },
+  // The record is the meeting: "own" = the caller's organisation hosts it, "shared" = it is invited to it.
+  "proposal.submit":      { anonymous: [N, N, N, N], coordinator: [Y, Y, N, N], org_admin: [Y, Y, N, N], member: [Y, Y, N, N], trainer: [N, N, N, N], participant: [N, N, N, N] },
+  "proposal.decide":      { anonymous: [N, N, N, N], coordinator: [Y, Y, Y, Y], org_admin: [Y, N, N, N], member: [N, N, N, N], trainer: [N, N, N, N], participant: [N, N, N, N] },
 };
 
 /** Every route, with the action that guards it ("public": anyone; "self": the caller's own account). */
@@ -151,6 +163,46 @@ const ROUTES: Record<string, Action | "public" | "self"> = {
   "GET /api/library/entries/:id/attachments/:attachmentId": "library.read",
   "DELETE /api/library/entries/:id/attachments/:attachmentId": "library.update",
   "GET /api/library/tags": "library.read",
+  "GET /api/programmes": "programme.read",
+  "POST /api/programmes": "programme.manage",
+  "GET /api/programmes/:id": "programme.read",
+  "PATCH /api/programmes/:id": "programme.manage",
+  "GET /api/recommendations": "recommendation.read",
+  "POST /api/recommendations": "recommendation.create",
+  "GET /api/recommendations/:id": "recommendation.read",
+  // Status and progress: responsible organisations and coordinators; texts, responsibles, approve and drop:
+  // the owner's admin and coordinators (policies/followup.ts, followup/recommendations.routes.test.ts).
+  "PATCH /api/recommendations/:id": "recommendation.update",
+  "POST /api/events/:id/decisions/track": "event.update",
+  "GET /api/events/:id/recommendations": "event.read",
+  "GET /api/recommendations/:id/updates": "recommendation.read",
+  "POST /api/recommendations/:id/updates": "recommendation.update",
+  "POST /api/recommendations/:id/updates/:updateId/files": "recommendation.update",
+  "GET /api/recommendations/:id/updates/:updateId/files/:fileId": "recommendation.read",
+  // Links: those who report on it and those who manage it.
+  "POST /api/recommendations/:id/links": "recommendation.update",
+  "DELETE /api/recommendations/:id/links/:targetType/:targetId": "recommendation.update",
+  "GET /api/actions": "recommendation.read",
+  "GET /api/recommendations/:id/actions": "recommendation.read",
+  "POST /api/recommendations/:id/actions": "recommendation.update",
+  // Also the assigned organisation's admins and members, for status and note (followup/actions.routes.test.ts).
+  "PATCH /api/actions/:id": "recommendation.update",
+  "DELETE /api/actions/:id": "recommendation.update",
+  "GET /api/events/:id/proposals": "minutes.read",
+  "POST /api/events/:id/proposals": "proposal.submit",
+  "GET /api/events/:id/open-items": "event.read",
+  "GET /api/proposals/:id": "minutes.read",
+  // Editing and withdrawing: the submitting organisation only (followup/proposals.routes.test.ts).
+  "PATCH /api/proposals/:id": "proposal.submit",
+  "POST /api/proposals/:id/withdraw": "proposal.submit",
+  "PUT /api/proposals/:id/sponsorship": "proposal.submit",
+  "DELETE /api/proposals/:id/sponsorship": "proposal.submit",
+  "GET /api/proposals/:id/comments": "minutes.read",
+  "POST /api/proposals/:id/comments": "proposal.submit",
+  "POST /api/proposals/:id/decision": "proposal.decide",
+  "POST /api/proposals/:id/carry-over": "proposal.decide",
+  "GET /api/accountability": "recommendation.read",
+  "GET /api/accountability/export": "recommendation.read",
 };
 
 const READ_ACTIONS = ["public", "organisation.read", "person.read", "event.read", "library.read"];
@@ -279,6 +331,48 @@ for (const dialect of DIALECTS) {
       return { id, marker };
     }
     let hijriYear = 1520;
+
+    async function makeProgramme(subject: Subject, rel: Rel) {
+      const id = newId();
+      const marker = unique();
+      // "shared": a private programme of which the caller's organisation is a party.
+      const visibility = rel === "public" ? "public" : "private";
+      const at = nowIso();
+      await t.database.db.insertInto("cooperationProgrammes").values({
+        id, code: marker, seasonId: "s-test", organisationId: await ownerOrg(subject, rel), titleAr: `برنامج ${marker}`, titleEn: `Programme ${marker}`, descriptionAr: null, descriptionEn: null,
+        startsOn: null, endsOn: null, visibility, shareGroupId: null, createdBy: null, createdAt: at, updatedAt: at, archivedAt: null,
+      }).execute();
+      if (rel === "shared" && subject !== "anonymous") {
+        await t.database.db.insertInto("programmeParties").values({ programmeId: id, organisationId: await orgId(t, SUBJECT_ORG[subject]), signatoryPersonId: null, signatoryName: null, signedOn: null }).execute();
+      }
+      return { id, marker };
+    }
+
+    /** An approved recommendation; `responsible` makes the caller's organisation responsible for it. */
+    async function makeRecommendation(subject: Subject, options: { owner: Rel; visibility: string; responsible: boolean }) {
+      const id = newId();
+      const marker = unique();
+      const at = nowIso();
+      await t.database.db.insertInto("recommendations").values({
+        id, programmeId: null, areaId: null, seasonId: "s-test", sourceEventId: null, sourceDecisionId: null, sourceProposalId: null, reference: marker,
+        textAr: `توصية ${marker}`, textEn: `Recommendation ${marker}`, status: "approved", statusReason: null, progress: 0, dueOn: null,
+        organisationId: await ownerOrg(subject, options.owner), visibility: options.visibility, shareGroupId: options.visibility === "group" ? "g-test" : null,
+        createdBy: null, createdAt: at, updatedAt: at, approvedAt: at, closedAt: null,
+      }).execute();
+      if (options.responsible && subject !== "anonymous") {
+        await t.database.db.insertInto("recommendationResponsibles").values({ recommendationId: id, organisationId: await orgId(t, SUBJECT_ORG[subject]) }).execute();
+      }
+      return { id, marker };
+    }
+
+    /** A meeting whose relation to the caller is `rel`: hosted by its organisation, invited to, another's private one, a public one. */
+    async function makeMeeting(subject: Subject, rel: Rel) {
+      const e = await makeEvent(subject, rel === "shared" ? "other" : rel);
+      if (rel === "shared" && subject !== "anonymous") {
+        await t.database.db.insertInto("eventInvitations").values({ id: newId(), eventId: e.id, organisationId: await orgId(t, SUBJECT_ORG[subject]), viaGroupId: null, status: "invited", quota: null, respondedAt: null, createdAt: nowIso() }).execute();
+      }
+      return e;
+    }
 
     const ok = (status: number) => status >= 200 && status < 300;
 
@@ -438,6 +532,61 @@ for (const dialect of DIALECTS) {
           const useful = await c.request("PUT", `/api/library/entries/${e.id}/useful`);
           expect(ok(useful.statusCode), `comment and useful agree for ${subject}/${rel}`).toBe(ok(comment.statusCode));
           return ok(comment.statusCode);
+        }
+        case "programme.read": {
+          const p = await makeProgramme(subject, rel);
+          const one = await c.request("GET", `/api/programmes/${p.id}`);
+          const list = await c.request("GET", `/api/programmes?q=${p.marker}`);
+          const inList = ok(list.statusCode) && list.json().items.some((i: { id: string }) => i.id === p.id);
+          expect(ok(one.statusCode), `single and list agree for ${subject}/${rel}`).toBe(inList);
+          if (!ok(one.statusCode)) expect([401, 404]).toContain(one.statusCode);
+          return inList;
+        }
+        case "programme.manage": {
+          const p = await makeProgramme(subject, rel);
+          return ok((await c.request("PATCH", `/api/programmes/${p.id}`, { titleEn: "Changed programme" })).statusCode);
+        }
+        case "recommendation.read": {
+          const r = await makeRecommendation(subject, rel === "shared" ? { owner: "other", visibility: "private", responsible: true } : { owner: rel, visibility: rel === "public" ? "public" : "private", responsible: false });
+          const one = await c.request("GET", `/api/recommendations/${r.id}`);
+          const list = await c.request("GET", `/api/recommendations?q=${r.marker}`);
+          const inList = ok(list.statusCode) && list.json().items.some((i: { id: string }) => i.id === r.id);
+          expect(ok(one.statusCode), `single and list agree for ${subject}/${rel}`).toBe(inList);
+          if (!ok(one.statusCode)) expect([401, 404]).toContain(one.statusCode);
+          if (ok(list.statusCode)) expect(list.json().total).toBe(inList ? 1 : 0);
+          return inList;
+        }
+        case "recommendation.create": {
+          const organisationId = await ownerOrg(subject, rel);
+          const r = await c.request("POST", "/api/recommendations", { textAr: "توصية", textEn: "A recommendation", seasonId: "s-test", organisationId, responsibleOrganisationIds: [] });
+          return ok(r.statusCode);
+        }
+        case "recommendation.update": {
+          const options = {
+            own: { owner: "other" as Rel, visibility: "private", responsible: true },
+            shared: { owner: "other" as Rel, visibility: "group", responsible: false },
+            other: { owner: "other" as Rel, visibility: "private", responsible: false },
+            public: { owner: "other" as Rel, visibility: "public", responsible: false },
+          }[rel];
+          const r = await makeRecommendation(subject, options);
+          const update = await c.request("POST", `/api/recommendations/${r.id}/updates`, { text: "Two sessions held.", progress: 20 });
+          if (!ok(update.statusCode) && subject !== "anonymous") expect(update.statusCode, `${subject}/${rel}`).toBe(rel === "other" ? 404 : 403);
+          return ok(update.statusCode);
+        }
+        case "proposal.submit": {
+          const e = await makeMeeting(subject, rel);
+          const r = await c.request("POST", `/api/events/${e.id}/proposals`, { language: "en", title: "A proposal", problem: "A problem", proposal: "What to do", benefit: "Why" });
+          return ok(r.statusCode);
+        }
+        case "proposal.decide": {
+          const e = await makeMeeting(subject, rel);
+          const id = newId();
+          const at = nowIso();
+          await t.database.db.insertInto("proposals").values({
+            id, eventId: e.id, organisationId: await orgId(t, "hajj-eg"), language: "en", title: "A proposal", problem: "p", proposal: "q", benefit: "b", status: "submitted",
+            decisionReference: null, decisionNote: null, decidedAt: null, decidedBy: null, recommendationId: null, carriedFromProposalId: null, createdBy: null, createdAt: at, updatedAt: at,
+          }).execute();
+          return ok((await c.request("POST", `/api/proposals/${id}/decision`, { outcome: "deferred", reference: "T/1" })).statusCode);
         }
         case "audit.read": {
           const entityId = unique();

@@ -67,4 +67,21 @@ export const GRANTS: Record<Action, Partial<Record<Subject, Relation[]>>> = {
   "library.update": { coordinator: OWN, org_admin: OWN, member: OWN, trainer: OWN },
   // Comments and questions, and "useful" marks, from anyone signed in who may read the entry.
   "library.comment": everyone(READABLE),
+  // Cooperation programmes are kept by coordinators. Their parties read them as "shared", others as their visibility says.
+  "programme.read": { ...everyone(READABLE), coordinator: ALL },
+  "programme.manage": { coordinator: ALL },
+  // A recommendation belongs to who records it (a meeting's host, or the creator's organisation). "shared" also covers
+  // its responsible organisations, the organisations invited to its source meeting and those assigned one of its actions.
+  "recommendation.read": { ...everyone(READABLE), coordinator: ALL },
+  // Entered directly by coordinators (for any owner) or by an organisation's admin for his own organisation;
+  // the same grant says who manages it afterwards (texts, responsibles, approve, drop): see policies/followup.ts.
+  "recommendation.create": { coordinator: ALL, org_admin: OWN },
+  // Reporting progress (updates with evidence, in progress, done, actions). Here "own" means the actor's
+  // organisation is RESPONSIBLE for the recommendation (policies/followup.ts builds that record).
+  "recommendation.update": { coordinator: ALL, org_admin: OWN, member: OWN },
+  // Proposals to a meeting come from its host ("own") and the organisations invited to it ("shared"),
+  // whatever the meeting's visibility; co-sponsoring and commenting too.
+  "proposal.submit": { coordinator: ["own", "shared"], org_admin: ["own", "shared"], member: ["own", "shared"] },
+  // The meeting decides on a proposal: the host's admin or a coordinator.
+  "proposal.decide": { coordinator: ALL, org_admin: OWN },
 };

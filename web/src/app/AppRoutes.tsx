@@ -34,6 +34,16 @@ const OutboxPage = lazy(() => import("../features/admin/OutboxPage.js").then((m)
 const AuditPage = lazy(() => import("../features/admin/AuditPage.js").then((m) => ({ default: m.AuditPage })));
 const EventFormPage = lazy(() => import("../features/events/EventFormPage.js").then((m) => ({ default: m.EventFormPage })));
 const EntryFormPage = lazy(() => import("../features/library/EntryFormPage.js").then((m) => ({ default: m.EntryFormPage })));
+// Follow-up pages are loaded when first opened.
+const FollowupLayout = lazy(() => import("../features/followup/FollowupLayout.js").then((m) => ({ default: m.FollowupLayout })));
+const RecommendationsPage = lazy(() => import("../features/followup/RecommendationsPage.js").then((m) => ({ default: m.RecommendationsPage })));
+const RecommendationPage = lazy(() => import("../features/followup/RecommendationPage.js").then((m) => ({ default: m.RecommendationPage })));
+const ActionsPage = lazy(() => import("../features/followup/ActionsPage.js").then((m) => ({ default: m.ActionsPage })));
+const ProgrammesPage = lazy(() => import("../features/followup/ProgrammesPage.js").then((m) => ({ default: m.ProgrammesPage })));
+const ProgrammePage = lazy(() => import("../features/followup/ProgrammePage.js").then((m) => ({ default: m.ProgrammePage })));
+const RecommendationFormPage = lazy(() => import("../features/followup/RecommendationFormPage.js").then((m) => ({ default: m.RecommendationFormPage })));
+const ProgrammeFormPage = lazy(() => import("../features/followup/ProgrammeFormPage.js").then((m) => ({ default: m.ProgrammeFormPage })));
+const AccountabilityPage = lazy(() => import("../features/followup/AccountabilityPage.js").then((m) => ({ default: m.AccountabilityPage })));
 
 /** Every address of the web app. */
 export function AppRoutes() {
@@ -75,6 +85,19 @@ export function AppRoutes() {
           <Route path="library/new" element={<EntryFormPage />} />
           <Route path="library/:id/edit" element={<EntryFormPage />} />
           <Route path="seasons" element={<SeasonsPage />} />
+          {/* Follow-up: one entry in the main navigation, a second navigation over its pages. */}
+          <Route element={<FollowupLayout />}>
+            <Route path="recommendations" element={<RecommendationsPage />} />
+            <Route path="recommendations/new" element={<RecommendationFormPage />} />
+            <Route path="recommendations/:id" element={<RecommendationPage />} />
+            <Route path="recommendations/:id/edit" element={<RecommendationFormPage />} />
+            <Route path="actions" element={<ActionsPage />} />
+            <Route path="programmes" element={<ProgrammesPage />} />
+            <Route path="programmes/new" element={<ProgrammeFormPage />} />
+            <Route path="programmes/:id" element={<ProgrammePage />} />
+            <Route path="programmes/:id/edit" element={<ProgrammeFormPage />} />
+            <Route path="accountability" element={<AccountabilityPage />} />
+          </Route>
           <Route path="account" element={<AccountPage />} />
           <Route path="admin" element={<AdminLayout />}>
             <Route index element={<AdminIndex />} />

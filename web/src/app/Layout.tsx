@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link, NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import { ErrorState, Loading } from "../components/Feedback.js";
 import { useLocalName } from "../components/format.js";
+import { isFollowupPath } from "../features/followup/paths.js";
 import { HeaderSearch } from "../features/search/HeaderSearch.js";
 import { Logo } from "./Logo.js";
 import { useSession } from "./useSession.js";
@@ -29,11 +30,14 @@ export function LanguageSwitch() {
 function MainNav({ onNavigate }: { onNavigate(): void }) {
   const { t } = useTranslation();
   const { user } = useSession();
+  const { pathname } = useLocation();
   if (!user) return null;
   const showAdmin = user.can.manageUsers || user.can.viewAudit || user.can.viewOutbox;
   const items = [
     { to: "/", label: t("nav.home"), end: true },
     { to: "/events", label: t("nav.events") },
+    // One entry for recommendations, actions, programmes and accountability (they share a second navigation).
+    { to: "/recommendations", label: t("nav.followup"), current: isFollowupPath(pathname) },
     { to: "/library", label: t("nav.library") },
     { to: "/directory/organisations", label: t("nav.organisations") },
     { to: "/directory/people", label: t("nav.people") },
@@ -45,9 +49,15 @@ function MainNav({ onNavigate }: { onNavigate(): void }) {
     <ul className="main-nav-list">
       {items.map((item) => (
         <li key={item.to}>
-          <NavLink to={item.to} end={item.end} className="main-nav-link" onClick={onNavigate}>
-            {item.label}
-          </NavLink>
+          {"current" in item ? (
+            <Link to={item.to} className="main-nav-link" aria-current={item.current ? "page" : undefined} onClick={onNavigate}>
+              {item.label}
+            </Link>
+          ) : (
+            <NavLink to={item.to} end={item.end} className="main-nav-link" onClick={onNavigate}>
+              {item.label}
+            </NavLink>
+          )}
         </li>
       ))}
     </ul>

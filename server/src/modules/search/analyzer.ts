@@ -22,7 +22,9 @@ import { normalizeForSearch } from "../../../../common/text.js";
  *   yields the stem without -es ("buses" meets "bus", which Porter alone misses).
  * - Digits stay as they are.
  */
-export const ANALYZER_VERSION = 2;
+// 3: not an analyzer change — recommendations became searchable, and existing databases must
+// rebuild their index once to include them (the version is what triggers the rebuild).
+export const ANALYZER_VERSION = 3;
 
 const WORD = /[\p{L}\p{N}]+/gu;
 const ARABIC = /[\u0621-\u064A]/;
@@ -133,9 +135,22 @@ export function queryGroups(query: string): string[][] {
   return groups.slice(0, 12);
 }
 
+/** Terms of words as written (snippets look up every word of a text; words repeat a lot). */
+const TERMS_OF_WRITTEN = new Map<string, string[]>();
+const TERMS_CACHE_SIZE = 50_000;
+
+function termsOfWrittenWord(word: string): string[] {
+  let terms = TERMS_OF_WRITTEN.get(word);
+  if (!terms) {
+    const normalised = normalizeForSearch(word.replace(/\u064Bا|ا\u064B/g, "")).match(WORD)?.[0];
+    terms = normalised ? termsOfWord(normalised) : [];
+    if (TERMS_OF_WRITTEN.size >= TERMS_CACHE_SIZE) TERMS_OF_WRITTEN.clear();
+    TERMS_OF_WRITTEN.set(word, terms);
+  }
+  return terms;
+}
+
 /** Whether a word of the original text matches one of the query's terms (for highlighting). */
 export function wordMatches(word: string, terms: ReadonlySet<string>): boolean {
-  const normalised = normalizeForSearch(word).match(WORD)?.[0];
-  if (!normalised) return false;
-  return termsOfWord(normalised).some((t) => terms.has(t));
+  return termsOfWrittenWord(word).some((t) => terms.has(t));
 }

@@ -2,6 +2,7 @@ import { expressionBuilder, sql, type Expression, type Kysely, type RawBuilder, 
 import type { SearchType } from "../../../../common/library.js";
 import type { DB } from "../../db/schema.js";
 import { scopeCondition, type Actor } from "../../policies/index.js";
+import { recommendationSharedWith } from "../followup/recommendations.repository.js";
 import { isPostgres } from "./search.indexer.js";
 
 /** Facet filters (all optional). */
@@ -61,6 +62,8 @@ export function readableCondition(actor: Actor | null): Expression<SqlBool> {
     ),
     ofType("organisation", scopeCondition(eb, actor, "organisation.read", COLUMNS)),
     ofType("person", scopeCondition(eb, actor, "person.read", COLUMNS)),
+    // Also shared with its responsible organisations, those invited to its meeting and those assigned an action.
+    ofType("recommendation", scopeCondition(eb, actor, "recommendation.read", { ...COLUMNS, sharedWithActor: recommendationSharedWith("search_documents.record_id") })),
   ]);
 }
 

@@ -34,6 +34,8 @@ export const SOURCE_IDS: Record<SearchType, (db: Executor, after: string, limit:
     (await db.selectFrom("organisations").select("id").where("archivedAt", "is", null).where("id", ">", after).orderBy("id").limit(limit).execute()).map((r) => r.id),
   person: async (db, after, limit) =>
     (await db.selectFrom("people").select("id").where("archivedAt", "is", null).where("id", ">", after).orderBy("id").limit(limit).execute()).map((r) => r.id),
+  recommendation: async (db, after, limit) =>
+    (await db.selectFrom("recommendations").select("id").where("id", ">", after).orderBy("id").limit(limit).execute()).map((r) => r.id),
 };
 
 async function libraryDocuments(db: Executor, ids: string[]): Promise<SearchDocument[]> {
@@ -154,11 +156,57 @@ async function personDocuments(db: Executor, ids: string[]): Promise<SearchDocum
   }));
 }
 
+/**
+ * A recommendation is found by its reference and text (title), its area and responsible
+ * organisations. It belongs to its owner with its stored visibility; search.repository.ts adds
+ * those it is shared with otherwise (responsible, invited to its meeting, assigned an action).
+ */
+async function recommendationDocuments(db: Executor, ids: string[]): Promise<SearchDocument[]> {
+  const rows = await db
+    .selectFrom("recommendations as r")
+    .innerJoin("organisations as o", "o.id", "r.organisationId")
+    .leftJoin("cooperationAreas as a", "a.id", "r.areaId")
+    .select(["r.id", "r.organisationId", "r.visibility", "r.shareGroupId", "r.seasonId", "r.reference", "r.textAr", "r.textEn", "r.updatedAt", "o.country", "a.titleAr as areaAr", "a.titleEn as areaEn"])
+    .where("r.id", "in", ids)
+    .execute();
+  if (rows.length === 0) return [];
+  const responsibles = await db
+    .selectFrom("recommendationResponsibles as rr")
+    .innerJoin("organisations as o", "o.id", "rr.organisationId")
+    .select(["rr.recommendationId", "o.nameAr", "o.nameEn"])
+    .where("rr.recommendationId", "in", ids)
+    .execute();
+  return rows.map((r) => {
+    const prefix = r.reference ? `${r.reference} ` : "";
+    const names = responsibles.filter((x) => x.recommendationId === r.id).flatMap((x) => [x.nameAr, x.nameEn]);
+    const languages: Array<"ar" | "en"> = [];
+    if (r.textAr) languages.push("ar");
+    if (r.textEn && r.textEn !== r.textAr) languages.push("en");
+    return {
+      type: "recommendation" as const,
+      id: r.id,
+      organisationId: r.organisationId,
+      visibility: r.visibility,
+      shareGroupId: r.shareGroupId,
+      category: null,
+      country: r.country,
+      seasonId: r.seasonId,
+      languages: languages.length ? languages : ["ar"],
+      titleAr: `${prefix}${r.textAr}`,
+      titleEn: `${prefix}${r.textEn}`,
+      text: join(r.areaAr, r.areaEn, ...names),
+      snippetText: join(r.textAr, r.textEn),
+      updatedAt: r.updatedAt,
+    };
+  });
+}
+
 const LOADERS: Record<SearchType, (db: Executor, ids: string[]) => Promise<SearchDocument[]>> = {
   library: libraryDocuments,
   event: eventDocuments,
   organisation: organisationDocuments,
   person: personDocuments,
+  recommendation: recommendationDocuments,
 };
 
 /** The documents of the given records that are live (archived and missing ones are left out). */

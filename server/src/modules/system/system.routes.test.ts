@@ -42,8 +42,8 @@ for (const dialect of DIALECTS) {
       for (const { key, op } of operations) {
         expect(Object.keys(op.responses), key).not.toHaveLength(0);
         if (key.startsWith("POST") || key.startsWith("PATCH")) {
-          // Uploads (…/attachments) send the file itself as the body, streamed rather than validated.
-          const hasBody = op.requestBody !== undefined || /logout|archive|restore|disable|enable|password-reset$|registration$|calendar-feed$|decline$|attachments$/.test(key);
+          // Uploads (…/attachments, …/files) send the file itself as the body, streamed rather than validated.
+          const hasBody = op.requestBody !== undefined || /logout|archive|restore|disable|enable|password-reset$|registration$|calendar-feed$|decline$|attachments$|withdraw$|files$/.test(key);
           expect(hasBody, key).toBe(true);
         }
       }

@@ -19,6 +19,7 @@ import { ParticipationSection } from "./ParticipationSection.js";
 import { RegistrationsSection } from "./RegistrationsSection.js";
 import type { AgendaItem, EventRecord, Minutes } from "./types.js";
 import { useAttachments } from "./useAttachments.js";
+import { EventFollowupTab } from "../followup/EventFollowupTab.js";
 import "./events.css";
 
 /** "٨:٠٠ م – ١٠:٠٠ م" of an event, in its own zone. */
@@ -91,7 +92,7 @@ export function RegistrationPanel({ event, onChange }: { event: EventRecord; onC
   );
 }
 
-const TABS = ["overview", "participants", "attendance", "minutes", "files"] as const;
+const TABS = ["overview", "participants", "attendance", "minutes", "followup", "files"] as const;
 type Tab = (typeof TABS)[number];
 
 /** The event's tabs as links (?tab=…), so each can be bookmarked and the back button works. */
@@ -115,7 +116,7 @@ function EventTabs({ tabs, current, counts }: { tabs: Tab[]; current: Tab; count
         {tabs.map((tab) => (
           <li key={tab}>
             <Link to={{ search: tab === "overview" ? "" : `?tab=${tab}` }} className="subnav-link" aria-current={tab === current ? "page" : undefined}>
-              {t(`events.tabs.${tab}`)}
+              {tab === "followup" ? t("followup.event.tab") : t(`events.tabs.${tab}`)}
               {counts[tab] ? <span className="count-pill">{n(counts[tab])}</span> : null}
             </Link>
           </li>
@@ -157,6 +158,7 @@ export function EventDetailPage() {
         if (tab === "minutes")
           return !!minutes.data && (minutes.data.abilities.edit || minutes.data.version > 0 || minutes.data.decisions.length > 0 || files.items.some((a) => a.target === "minutes"));
         if (tab === "files") return files.items.length > 0 || files.canUpload;
+        if (tab === "followup") return !!user;
         return true;
       })
     : ["overview"];
@@ -269,6 +271,7 @@ export function EventDetailPage() {
     ),
     attendance: () => <AttendanceSection event={event} />,
     minutes: () => <MinutesSection event={event} minutes={minutes} files={files} />,
+    followup: () => <EventFollowupTab event={event} />,
     files: () => <FilesSection event={event} files={files} agenda={agenda.data?.items} />,
   };
 
