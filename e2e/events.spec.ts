@@ -32,7 +32,7 @@ for (const lang of ["ar", "en"] as const) {
       const page = await signIn(lang, "khalid.alkuwari@hajj-qa.rifada.test");
       await page.goto("/events?when=past");
       const title = lang === "ar" ? "الاجتماع السنوي لرؤساء مكاتب شؤون الحجاج بدول مجلس التعاون" : "Annual meeting of the heads of the GCC Hajj-affairs offices";
-      const link = page.getByRole("link", { name: title });
+      const link = page.getByRole("link", { name: title, exact: true });
       await expect.poll(() => link.isVisible(), { timeout: 10_000 }).toBe(true);
       await screenshot(page, `${lang}-events`);
       await link.click();
