@@ -43,7 +43,7 @@ export interface EventScaleResult {
 }
 
 /** The actor a bearer token of `email` would be. */
-async function actorByEmail(db: Kysely<DB>, email: string): Promise<Actor> {
+export async function actorByEmail(db: Kysely<DB>, email: string): Promise<Actor> {
   const u = await db.selectFrom("users").select(["id", "email", "name", "role", "organisationId", "personId", "locale", "digits"]).where("email", "=", email).executeTakeFirst();
   if (!u) throw new Error(`no user ${email}`);
   return {

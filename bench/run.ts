@@ -1,11 +1,13 @@
 /**
  * Rifada benchmark: `npm run bench` (or `npm run bench -- --quick`). See bench/README.md.
  *
- * Two parts, one after the other (`--only=` picks one):
+ * Three parts, one after the other (`--only=` picks one):
  * - directory (bench/directory.ts): people and organisations at each scale, app vs a bare baseline;
  * - events (bench/events.ts, bench/burst.ts): the event list and page at each event scale, and a
- *   registration burst against open workshops, checked afterwards (exit code 1 when a check fails).
- * SQLite always; the events part also on PostgreSQL when BENCH_DATABASE_URL is set.
+ *   registration burst against open workshops, checked afterwards (exit code 1 when a check fails);
+ * - library (bench/library.ts): the library search — indexing rate, index size on disk, and
+ *   GET /api/search per query class at each library scale.
+ * SQLite always; the events and library parts also on PostgreSQL when BENCH_DATABASE_URL is set.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -14,12 +16,13 @@ import { burstReport, runBurst, type BurstResult } from "./burst.js";
 import { directoryReport, MEMBER, ORG_QUERY, PEOPLE_QUERY, runDirectoryScale, type ScaleResult } from "./directory.js";
 import { EVENT_QUERY, EVENT_SEASON, eventsReport, runEventScale, type EventScaleResult } from "./events.js";
 import { argValue, HERE, killAll, label, log, parseScale, positive, seconds } from "./harness.js";
+import { LIBRARY_QUERIES, LIBRARY_USER, libraryReport, runLibraryScale, type LibraryScaleResult } from "./library.js";
 
 // ---------------------------------------------------------------- options
 
 const quick = process.argv.includes("--quick");
 const only = argValue("only") ?? process.env.BENCH_ONLY ?? "";
-if (!["", "directory", "events"].includes(only)) throw new Error(`--only must be "directory" or "events", got "${only}"`);
+if (!["", "directory", "events", "library"].includes(only)) throw new Error(`--only must be "directory", "events" or "library", got "${only}"`);
 const databaseUrl = process.env.BENCH_DATABASE_URL || null;
 if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new Error("BENCH_DATABASE_URL must be a postgres:// URL");
 const count = (name: string, env: string, fallback: number) => Math.round(positive(argValue(name) ?? process.env[env], fallback, env));
@@ -31,6 +34,7 @@ const options = {
   warmup: Number(argValue("warmup") ?? process.env.BENCH_WARMUP ?? 1),
   scales: (argValue("scales") ?? process.env.BENCH_SCALES ?? (quick ? "1k,10k" : "1k,10k,100k")).split(",").map(parseScale),
   eventScales: (argValue("event-scales") ?? process.env.BENCH_EVENT_SCALES ?? (quick ? "1k,10k" : "1k,10k,100k")).split(",").map(parseScale),
+  libraryScales: (argValue("library-scales") ?? process.env.BENCH_LIBRARY_SCALES ?? (quick ? "1k,10k" : "10k,100k")).split(",").map(parseScale),
   burstUsers: count("burst-users", "BENCH_BURST_USERS", quick ? 2000 : 20_000),
   burstSeats: count("burst-seats", "BENCH_BURST_SEATS", quick ? 500 : 5000),
   burstWorkshops: count("burst-workshops", "BENCH_BURST_WORKSHOPS", 10),
@@ -81,12 +85,15 @@ async function main() {
   const load = { duration: options.duration, connections: options.connections, warmup: options.warmup };
   const burst = { users: options.burstUsers, seats: options.burstSeats, workshops: options.burstWorkshops, connections: options.burstConnections, warmup: options.warmup };
   log(`Rifada benchmark (${options.only}): ${options.duration} s × ${options.connections} connections per endpoint; data in ${dir}`);
-  if (options.only !== "events") log(`directory scales ${options.scales.map(label).join(", ")}`);
-  if (options.only !== "directory") log(`event scales ${options.eventScales.map(label).join(", ")}; burst ${options.burstUsers} users → ${options.burstWorkshops} workshops, ${options.burstSeats} seats, ${options.burstConnections} concurrent; ${dialects.join(" and ")}`);
+  const runs = (part: "directory" | "events" | "library") => options.only === "all" || options.only === part;
+  if (runs("directory")) log(`directory scales ${options.scales.map(label).join(", ")}`);
+  if (runs("library")) log(`library scales ${options.libraryScales.map(label).join(", ")}; ${dialects.join(" and ")}`);
+  if (runs("events")) log(`event scales ${options.eventScales.map(label).join(", ")}; burst ${options.burstUsers} users → ${options.burstWorkshops} workshops, ${options.burstSeats} seats, ${options.burstConnections} concurrent; ${dialects.join(" and ")}`);
 
   const directory: ScaleResult[] = [];
   const events: EventScaleResult[] = [];
   const bursts: BurstResult[] = [];
+  const library: LibraryScaleResult[] = [];
   const timings: Record<string, number> = {};
   const timed = async (name: string, run: () => Promise<void>) => {
     const t = performance.now();
@@ -94,18 +101,25 @@ async function main() {
     timings[name] = performance.now() - t;
   };
   try {
-    if (options.only !== "events") {
+    if (runs("directory")) {
       await timed("directory", async () => {
         for (const scale of options.scales) directory.push(await runDirectoryScale(dir, scale, load));
       });
     }
-    if (options.only !== "directory") {
+    if (runs("events")) {
       for (const dialect of dialects) {
         await timed(`event list (${dialect})`, async () => {
           for (const scale of options.eventScales) events.push(await runEventScale(dialect, dir, databaseUrl, scale, load));
         });
         await timed(`burst (${dialect})`, async () => {
           bursts.push(await runBurst(dialect, dir, databaseUrl, burst));
+        });
+      }
+    }
+    if (runs("library")) {
+      for (const dialect of dialects) {
+        await timed(`library (${dialect})`, async () => {
+          for (const scale of options.libraryScales) library.push(await runLibraryScale(dialect, dir, databaseUrl, scale, load));
         });
       }
     }
@@ -116,10 +130,11 @@ async function main() {
   }
 
   const out: string[] = [];
-  out.push(`Rifada benchmark — ${meta.cpus} CPU(s) ${meta.cpuModel}, Node ${meta.node}; ${options.connections} connections, ${options.duration} s per endpoint (+${options.warmup} s warm-up); caller ${MEMBER}`);
+  out.push(`Rifada benchmark — ${meta.cpus} CPU(s) ${meta.cpuModel}, Node ${meta.node}; ${options.connections} connections, ${options.duration} s per endpoint (+${options.warmup} s warm-up)${runs("directory") || runs("events") ? `; caller ${MEMBER}` : ""}`);
   if (directory.length > 0) out.push("", directoryReport(directory));
   if (events.length > 0) out.push("", eventsReport(events));
   if (bursts.length > 0) out.push("", burstReport(bursts));
+  if (library.length > 0) out.push("", libraryReport(library));
   const warnings = events.flatMap((r) => r.warnings);
   if (warnings.length > 0) out.push("", "Warnings (events):", ...warnings.map((w) => `  ! ${w}`));
   out.push("", `Time: ${Object.entries(timings).map(([k, v]) => `${k} ${seconds(v)}`).join(", ")}`);
@@ -130,8 +145,9 @@ async function main() {
   const file = path.join(resultsDir, `${startedAt.toISOString().replace(/[:.]/g, "-")}.json`);
   fs.writeFileSync(file, `${JSON.stringify({
     ...meta, finishedAt: new Date().toISOString(), options, caller: MEMBER, timings,
-    queries: { people: PEOPLE_QUERY, organisations: ORG_QUERY, events: EVENT_QUERY, season: EVENT_SEASON },
-    scales: directory, events, bursts,
+    queries: { people: PEOPLE_QUERY, organisations: ORG_QUERY, events: EVENT_QUERY, season: EVENT_SEASON, library: LIBRARY_QUERIES },
+    libraryCaller: LIBRARY_USER,
+    scales: directory, events, bursts, library,
   }, null, 2)}\n`);
   process.stdout.write(`\nResults: ${path.relative(process.cwd(), file)}\n`);
 

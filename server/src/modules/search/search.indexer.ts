@@ -97,9 +97,14 @@ async function rebuildIn(tx: Executor, batch: number): Promise<number> {
       after = ids[ids.length - 1]!;
     }
   }
-  await tx.deleteFrom("meta").where("key", "=", META_KEY).execute();
-  await tx.insertInto("meta").values({ key: META_KEY, value: String(ANALYZER_VERSION) }).execute();
+  await markSearchIndexCurrent(tx);
   return count;
+}
+
+/** Record that the index was built by this analyzer (after indexing every record some other way, e.g. in batches). */
+export async function markSearchIndexCurrent(db: Executor): Promise<void> {
+  await db.deleteFrom("meta").where("key", "=", META_KEY).execute();
+  await db.insertInto("meta").values({ key: META_KEY, value: String(ANALYZER_VERSION) }).execute();
 }
 
 /**
