@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { useApi } from "../../api/useApi.js";
@@ -65,6 +66,8 @@ export function RecommendationPage() {
   const seasons = useSeasons();
   const resource = useApi<Recommendation>(recommendationPath(id));
   const rec = resource.data;
+  // Actions write their own timeline entries without changing the recommendation.
+  const [actionChanges, setActionChanges] = useState(0);
   const season = rec ? seasons.items.find((s) => s.id === rec.season.id || s.code === rec.season.code) : undefined;
   const seasonName = season ? localName(season) : rec?.season.code;
   const heading = rec ? (rec.reference ? t("followup.rec.title_with_reference", { reference: rec.reference }) : t("followup.rec.title")) : t("followup.rec.title");
@@ -118,9 +121,9 @@ export function RecommendationPage() {
             <StatusPanel rec={rec} onSaved={resource.setData} onReload={resource.reload} />
             <ProgressPanel rec={rec} onSaved={resource.setData} onReload={resource.reload} />
           </div>
-          <RecommendationTimeline rec={rec} onChanged={resource.reload} />
+          <RecommendationTimeline rec={rec} onChanged={resource.reload} refreshKey={actionChanges} />
           <RecommendationImpact rec={rec} onChanged={resource.reload} />
-          <ActionsSection recommendationId={rec.id} />
+          <ActionsSection recommendationId={rec.id} onChanged={() => setActionChanges((n) => n + 1)} />
         </div>
         <div className="detail-side">
           <section className="card" aria-labelledby="rec-about-title">

@@ -80,20 +80,21 @@ export function EvidenceFiles({ files }: { files: EvidenceFile[] }) {
 }
 
 /** The recommendation's timeline, newest first, with the form to add an update for those who may. */
-export function RecommendationTimeline({ rec, onChanged }: { rec: Recommendation; onChanged(): void }) {
+export function RecommendationTimeline({ rec, onChanged, refreshKey = 0 }: { rec: Recommendation; onChanged(): void; refreshKey?: number }) {
   const { t } = useTranslation();
   const localName = useLocalName();
   const [page, setPage] = useState(1);
   const updates = useApi<UpdateList>(`${recommendationPath(rec.id)}/updates`, { page, pageSize: PAGE_SIZE });
   const data = updates.data;
-  // Every change of the recommendation writes an entry: read the timeline again after one.
-  const seen = useRef(rec.updatedAt);
+  // Every change of the recommendation, and of its actions (`refreshKey`), writes an entry: read the timeline again after one.
+  const seen = useRef(`${rec.updatedAt} ${refreshKey}`);
   const { reload } = updates;
   useEffect(() => {
-    if (seen.current === rec.updatedAt) return;
-    seen.current = rec.updatedAt;
+    const key = `${rec.updatedAt} ${refreshKey}`;
+    if (seen.current === key) return;
+    seen.current = key;
     reload();
-  }, [rec.updatedAt, reload]);
+  }, [rec.updatedAt, refreshKey, reload]);
 
   return (
     <section className="card" aria-labelledby="rec-timeline-title">
