@@ -137,6 +137,8 @@ for (const dialect of DIALECTS) {
       const [history] = (await qatarMember.request("GET", `/api/recommendations/${recommendationId}/updates`)).json().items;
       expect(history.kind).toBe("created");
       expect(history.text).toContain(`Created from the proposal “${SHUTTLES.title}” submitted by`);
+      // The submission date in Hijri with its Gregorian twin, not a raw ISO date.
+      expect(history.text).toMatch(/ on \d{1,2} [A-Za-z' -]+ \d{4} AH \(\d{1,2} [A-Za-z]+ \d{4}\)/);
       expect(history.text).toContain("co-sponsored by");
       expect(history.text).toContain("(decision 1446/5)");
 

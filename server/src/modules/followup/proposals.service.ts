@@ -2,6 +2,7 @@ import type { Insertable } from "kysely";
 import type { FieldError } from "../../../../common/errors.js";
 import { CARRY_OVER_EDITIONS, PROPOSALS_OPEN_DAYS_AFTER, type ProposalStatus } from "../../../../common/followup.js";
 import type { LibraryLanguage } from "../../../../common/library.js";
+import { formatDate } from "../../../../common/dates.js";
 import type { Locale } from "../../../../common/roles.js";
 import type { Deps } from "../../deps.js";
 import type { DB } from "../../db/schema.js";
@@ -167,7 +168,13 @@ export function createProposalsService(deps: Deps, events: EventsService, recomm
     return translate(locale, "emails.followup.history_from_proposal", {
       title: row.title,
       organisation: name({ nameAr: row.orgNameAr, nameEn: row.orgNameEn }),
-      date: row.createdAt.slice(0, 10),
+      // Hijri with its Gregorian twin, as every date the platform shows.
+      date: ((o) => `${formatDate(row.createdAt, { ...o, calendar: "hijri" })} (${formatDate(row.createdAt, { ...o, calendar: "gregorian" })})`)({
+        locale,
+        digits: locale === "ar" ? ("arab" as const) : ("latn" as const),
+        timeZone: "Asia/Riyadh",
+        weekday: false,
+      }),
       sponsors: sponsorNames.length ? sponsorNames.join(locale === "ar" ? "، " : ", ") : "-",
       sponsorCount: sponsorNames.length,
       earlier: origins.length ? origins.join(locale === "ar" ? "، " : ", ") : "-",
