@@ -23,8 +23,8 @@ export function transitionNeedsReason(from: RecommendationStatus, to: Recommenda
 export const UPDATE_KINDS = ["created", "update", "status", "progress", "link", "action"] as const;
 export type UpdateKind = (typeof UPDATE_KINDS)[number];
 
-/** What a recommendation can be linked to (training programmes come with the training module). */
-export const LINK_TARGET_TYPES = ["event"] as const;
+/** What a recommendation can be linked to: the workshops (events) and training programmes that implement it. */
+export const LINK_TARGET_TYPES = ["event", "training_programme"] as const;
 export type LinkTargetType = (typeof LINK_TARGET_TYPES)[number];
 
 export const ACTION_STATUSES = ["open", "done", "cancelled"] as const;

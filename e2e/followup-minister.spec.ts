@@ -206,17 +206,17 @@ for (const lang of ["ar", "en"] as const) {
         await shown(impact.getByText(fmt(lang, "followup.impact.linked", { title: w.title })));
         await shown(impact.getByRole("rowheader", { name: w.title }));
       }
-      // Both were held on 26 May 2024; five people of five missions attended (Asas 4, Terhab 3).
+      // Both were held on 26 May 2024; with the demo trainees, 14 people of 9 countries attended (Asas 13, Terhab 6).
       const rows = impact.locator("tbody tr");
       await expect.poll(() => rows.count(), WAIT).toBe(2);
-      for (const [w, n] of [[WORKSHOPS[0], "4"], [WORKSHOPS[1], "3"]] as const) {
+      for (const [w, n] of [[WORKSHOPS[0], "13"], [WORKSHOPS[1], "6"]] as const) {
         const row = rows.filter({ has: page.getByRole("rowheader", { name: w.title }) });
         expect(await row.getByRole("cell").allInnerTexts()).toEqual(expect.arrayContaining([t("followup.impact.held_yes"), digitsOf(n, digits)]));
       }
       const stat = (key: string) => impact.locator(".stat").filter({ has: page.getByText(t(key), { exact: true }) }).locator("dd");
       await expect.poll(() => stat("followup.impact.workshops_held").innerText(), WAIT).toBe(digitsOf("2", digits));
-      expect(await stat("followup.impact.participants").innerText()).toBe(digitsOf("5", digits));
-      expect(await stat("followup.impact.countries").innerText()).toBe(digitsOf("5", digits));
+      expect(await stat("followup.impact.participants").innerText()).toBe(digitsOf("14", digits));
+      expect(await stat("followup.impact.countries").innerText()).toBe(digitsOf("9", digits));
       await screenshot(page, `${lang}-followup-minister-04-linked`);
       expect(coordinator.errors).toEqual([]);
     });

@@ -161,6 +161,11 @@ export function actionsRepository(db: Kysely<DB>) {
         .orderBy("email")
         .execute();
     },
+
+    /** The assigned person's own account (when he has one): who hears of a new assignee within the same organisation. */
+    personAccounts(tx: Executor, personId: string) {
+      return tx.selectFrom("users").select(["email", "name", "locale", "digits", "organisationId"]).where("disabledAt", "is", null).where("personId", "=", personId).orderBy("email").execute();
+    },
   };
 }
 

@@ -12,6 +12,7 @@ import { insertAudit } from "../admin/audit.repository.js";
 import { loadActorGroups } from "../directory/groups-of.repository.js";
 import { actionsRepository, type ActionRow } from "./actions.repository.js";
 import type { ActionQuery, CreateAction, UpdateAction } from "./actions.schema.js";
+import { queueActionAssignedMail } from "./assignment-mail.js";
 import { bilingual, type LoadedRecommendation, type RecommendationsService } from "./recommendations.service.js";
 import { isIsoDate, overdueDays, todayIso } from "./followup-dates.js";
 
@@ -23,8 +24,27 @@ const notFound = () => new AppError("ACTION_NOT_FOUND");
  * its own done. Reminders: actions-reminders.service.ts.
  */
 export function createActionsService(deps: Deps, recommendations: RecommendationsService) {
-  const { db } = deps;
+  const { db, config } = deps;
   const repo = actionsRepository(db);
+
+  /**
+   * Tell an open action's new assignees (inside the transaction that assigned it): the organisation's
+   * admins and the person's account when the organisation is new, else only the newly assigned person.
+   */
+  async function mailAssignees(tx: Executor, id: string, organisationChanged: boolean) {
+    const a = await repo.findById(id, tx);
+    if (!a || a.status !== "open") return;
+    const recipients = organisationChanged ? await repo.recipients(tx, a.organisationId, a.personId) : a.personId ? await repo.personAccounts(tx, a.personId) : [];
+    if (recipients.length === 0) return;
+    await queueActionAssignedMail(tx, {
+      recipients,
+      action: { id: a.id, titleAr: a.titleAr, titleEn: a.titleEn, dueOn: a.dueOn, recommendationId: a.recommendationId },
+      organisation: { nameAr: a.orgNameAr, nameEn: a.orgNameEn },
+      person: a.personId ? { nameAr: a.personNameAr ?? "", nameEn: a.personNameEn ?? "" } : null,
+      recommendation: { reference: a.recReference, textAr: a.recTextAr, textEn: a.recTextEn },
+      publicUrl: config.publicUrl,
+    });
+  }
 
   function accessFor(row: ActionRow, responsibleIds: string[]): RecommendationAccess {
     return { organisationId: row.recOwnerId, visibility: row.recVisibility, shareGroupId: row.recShareGroupId, status: row.recStatus, responsibleIds, sharedWithActor: true };
@@ -136,7 +156,8 @@ export function createActionsService(deps: Deps, recommendations: Recommendation
       await db.transaction().execute(async (tx) => {
         await repo.create(tx, row);
         await timeline(tx, actor, row, "created", now);
-        await insertAudit(tx, { actorId: actor.userId, organisationId: rec.row.organisationId, action: "action.created", entityType: "action", entityId: row.id, summary: row.titleEn, changes: { recommendation: rec.row.id, organisation: row.organisationId, person: row.personId, dueOn: row.dueOn } }, now);
+        await insertAudit(tx, { actorId: actor.userId, organisationId: rec.row.organisationId, action: "action.created", entityType: "action", entityId: row.id, summary: row.titleEn || row.titleAr, changes: { recommendation: rec.row.id, organisation: row.organisationId, person: row.personId, dueOn: row.dueOn } }, now);
+        await mailAssignees(tx, row.id, true);
       });
       return (await presentMany(actor, [(await repo.findById(row.id))!]))[0];
     },
@@ -182,10 +203,13 @@ export function createActionsService(deps: Deps, recommendations: Recommendation
       delete changes.doneAt;
       if (Object.keys(changes).length === 0) return (await presentMany(actor, [row]))[0];
       const verb = values.status === "done" ? "done" : values.status === "cancelled" ? "cancelled" : values.status === "open" ? "reopened" : "updated";
+      const organisationChanged = changes.organisationId !== undefined;
+      const personAssigned = changes.personId !== undefined && Boolean(values.personId);
       await db.transaction().execute(async (tx) => {
         await repo.update(tx, row.id, { ...values, updatedAt: now });
         await timeline(tx, actor, { ...row, ...values }, verb, now);
-        await insertAudit(tx, { actorId: actor.userId, organisationId: rec.row.organisationId, action: "action.updated", entityType: "action", entityId: row.id, summary: values.titleEn ?? row.titleEn, changes }, now);
+        await insertAudit(tx, { actorId: actor.userId, organisationId: rec.row.organisationId, action: "action.updated", entityType: "action", entityId: row.id, summary: (values.titleEn ?? row.titleEn) || (values.titleAr ?? row.titleAr), changes }, now);
+        if (organisationChanged || personAssigned) await mailAssignees(tx, row.id, organisationChanged);
       });
       return (await presentMany(actor, [(await repo.findById(row.id))!]))[0];
     },

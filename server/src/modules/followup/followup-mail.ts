@@ -23,8 +23,8 @@ export function recommendationLabel(locale: Locale, rec: { reference: string | n
   return rec.reference ? `${rec.reference} — ${short}` : short;
 }
 
-const asLocale = (l: string): Locale => (l === "en" ? "en" : "ar");
-const asDigits = (d: string): DateDigits => (d === "latn" ? "latn" : "arab");
+export const asLocale = (l: string): Locale => (l === "en" ? "en" : "ar");
+export const asDigits = (d: string): DateDigits => (d === "latn" ? "latn" : "arab");
 
 /**
  * Queue, in the caller's transaction, the message telling the admins of every responsible

@@ -17,6 +17,31 @@ for (const dialect of DIALECTS) {
     let qatar: Client;
     const eventId = async (titleEn: string) => (await t.database.db.selectFrom("events").select("id").where("titleEn", "=", titleEn).executeTakeFirstOrThrow()).id;
 
+    /**
+     * The awareness gain of some demo programmes, worked out here from the attempts themselves: each
+     * submitted test's score as a whole percentage (half up), averaged over the active enrolments that
+     * took it (one decimal), the gain averaged over those who took both.
+     */
+    async function expectedGain(codes: string[]) {
+      const db = t.database.db;
+      const programmes = await db.selectFrom("trainingProgrammes").select(["id", "code"]).where("code", "in", codes).orderBy("code").execute();
+      const ids = programmes.map((p) => p.id);
+      const enrolments = await db.selectFrom("trainingEnrolments").select("id").where("programmeId", "in", ids).where("status", "=", "enrolled").execute();
+      const attempts = await db.selectFrom("trainingAttempts").select(["enrolmentId", "kind", "score", "maxScore"]).where("programmeId", "in", ids).where("submittedAt", "is not", null).execute();
+      const pct = (enrolmentId: string, kind: string) => {
+        const a = attempts.find((x) => x.enrolmentId === enrolmentId && x.kind === kind);
+        return a && a.score !== null ? Math.floor((Number(a.score) * 100) / Number(a.maxScore) + 0.5) : null;
+      };
+      const pre = enrolments.map((e) => pct(e.id, "pre")).filter((v): v is number => v !== null);
+      const post = enrolments.map((e) => pct(e.id, "post")).filter((v): v is number => v !== null);
+      const gains = enrolments.flatMap((e) => {
+        const [a, b] = [pct(e.id, "pre"), pct(e.id, "post")];
+        return a !== null && b !== null ? [b - a] : [];
+      });
+      const avg = (xs: number[]) => (xs.length ? Math.round((xs.reduce((s, x) => s + x, 0) / xs.length) * 10) / 10 : null);
+      return { ids, figures: { trainees: enrolments.length, withPre: pre.length, withPost: post.length, paired: gains.length, avgPre: avg(pre), avgPost: avg(post), avgGain: avg(gains) } };
+    }
+
     beforeAll(async () => {
       const database = await freshDatabase(dialect);
       await migrateToLatest(database.db);
@@ -43,8 +68,30 @@ for (const dialect of DIALECTS) {
       expect(fromMeeting.source.map((r: { reference: string }) => r.reference)).toEqual(["1444/1", "1444/2", "1444/3"]);
       const training = (await qatar.request("GET", `/api/recommendations/${fromMeeting.source[0].id}`)).json();
       expect(training).toMatchObject({ status: "in_progress", progress: 60, area: { code: "training" }, sourceDecisionId: expect.any(String) });
-      expect(training.impact).toMatchObject({ participants: 5, countries: 5, awarenessGain: null });
+      // Five mission officials (QA, ID, KW, OM, BH) attended with the follow-up demo; the training demo adds the
+      // Asas/Terhab trainees who attended: the demo participant, five service-provider staff (all SA) and the
+      // Pakistani, Egyptian and Malaysian officials (the Nigerian one never joined): 14 people from 9 countries.
+      expect(training.impact).toMatchObject({ participants: 14, countries: 9 });
       expect(training.impact.workshops.map((w: { titleEn: string; held: boolean }) => [w.titleEn, w.held])).toEqual([["Asas workshop", true], ["Terhab workshop", true]]);
+      // The workshops deliver the Asas and Terhab programmes: their trainees' awareness gain.
+      const expected = await expectedGain(["asas-1445", "terhab-1445"]);
+      expect(training.impact.awarenessGain).toEqual({
+        programmes: [
+          { id: expected.ids[0], titleAr: expect.stringContaining("أساس"), titleEn: expect.stringMatching(/^Asas/) },
+          { id: expected.ids[1], titleAr: expect.stringContaining("ترحاب"), titleEn: expect.stringMatching(/^Terhab/) },
+        ],
+        ...expected.figures,
+      });
+      // Worked out by hand from the seed's courses too (both tests: 6 points; wrong answers score nothing):
+      // Asas pre 501/13, post 950/11, gain 499/11; Terhab pre 216/6, post 400/5, gain 217/5.
+      expect(expected.figures).toEqual({ trainees: 20, withPre: 19, withPost: 16, paired: 16, avgPre: 37.7, avgPost: 84.4, avgGain: 44.8 });
+      // Linking a programme the workshops deliver anyway counts it once.
+      const linked = await oic.request("POST", `/api/recommendations/${training.id}/links`, { targetType: "training_programme", targetId: expected.ids[0] });
+      expect(linked.statusCode, linked.body).toBe(201);
+      expect(linked.json().links.map((l: { targetType: string }) => l.targetType)).toEqual(["event", "event", "training_programme"]);
+      const again = (await qatar.request("GET", `/api/recommendations/${training.id}`)).json();
+      expect(again.impact.awarenessGain).toEqual(training.impact.awarenessGain);
+      expect((await oic.request("DELETE", `/api/recommendations/${training.id}/links/training_programme/${expected.ids[0]}`)).statusCode).toBe(204);
       const evidence = (await qatar.request("GET", `/api/recommendations/${training.id}/updates`)).json().items.filter((u: { links: unknown[] }) => u.links.length > 0);
       expect(evidence).toHaveLength(2);
       const asas = (await qatar.request("GET", `/api/events/${await eventId("Asas workshop")}/recommendations`)).json();

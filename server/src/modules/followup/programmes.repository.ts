@@ -16,9 +16,15 @@ const SCOPE_COLUMNS = {
   sharedWithActor: programmeSharedWith,
 };
 
-function readable(eb: ExpressionBuilder<DB, "cooperationProgrammes">, actor: Actor | null): Expression<SqlBool> {
-  return eb.and([scopeCondition(eb, actor, "programme.read", SCOPE_COLUMNS), eb("cooperationProgrammes.archivedAt", "is", null)]);
+/** Programmes the actor may read; archived ones only when `archived` says so. */
+function readable(eb: ExpressionBuilder<DB, "cooperationProgrammes">, actor: Actor | null, archived: ArchivedFilter = "exclude"): Expression<SqlBool> {
+  const scope = scopeCondition(eb, actor, "programme.read", SCOPE_COLUMNS);
+  if (archived === "include") return scope;
+  return eb.and([scope, eb("cooperationProgrammes.archivedAt", archived === "only" ? "is not" : "is", null)]);
 }
+
+/** Which programmes a list shows: current ones (default), archived ones too, or only those. */
+export type ArchivedFilter = "exclude" | "include" | "only";
 
 const columns = [
   "cooperationProgrammes.id",
@@ -63,9 +69,9 @@ export function programmesRepository(db: Kysely<DB>) {
   }
 
   return {
-    async search(actor: Actor | null, filter: { seasonId?: string | null; q?: string }, page: number, pageSize: number) {
+    async search(actor: Actor | null, filter: { seasonId?: string | null; q?: string; archived?: ArchivedFilter }, page: number, pageSize: number) {
       const where = (eb: ExpressionBuilder<DB, "cooperationProgrammes">) => {
-        const parts: Expression<SqlBool>[] = [readable(eb, actor)];
+        const parts: Expression<SqlBool>[] = [readable(eb, actor, filter.archived)];
         if (filter.seasonId !== undefined) parts.push(filter.seasonId ? eb("cooperationProgrammes.seasonId", "=", filter.seasonId) : sql<SqlBool>`1 = 0`);
         for (const term of (filter.q ?? "").toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8)) {
           const like = `%${escapeLike(term)}%`;
@@ -84,7 +90,7 @@ export function programmesRepository(db: Kysely<DB>) {
       return base(tx).where("cooperationProgrammes.id", "=", id).executeTakeFirst();
     },
 
-    /** The programme if the actor may read it. */
+    /** The programme if the actor may read it and it is not archived (recommendations are filed only under current ones). */
     findReadable(actor: Actor | null, id: string) {
       return db.selectFrom("cooperationProgrammes").select(["id", "seasonId"]).where("id", "=", id).where((eb) => readable(eb, actor)).executeTakeFirst();
     },

@@ -23,4 +23,12 @@ export const programmesRoutes: FastifyPluginAsyncTypebox<{ service: ProgrammesSe
   app.patch("/api/programmes/:id", {
     schema: { tags, summary: "Edit a programme (lists given replace the whole list; areas keep their ids)", params: IdParams, body: UpdateProgrammeSchema, response: { 200: ProgrammeSchema, ...errorResponses, 409: errorResponses[400] } },
   }, async (request) => service.updateProgramme(requireActor(request), request.params.id, request.body));
+
+  app.post("/api/programmes/:id/archive", {
+    schema: { tags, summary: "Archive a programme (kept and readable, left out of lists; coordinators)", params: IdParams, response: { 200: ProgrammeSchema, ...errorResponses } },
+  }, async (request) => service.setArchived(requireActor(request), request.params.id, true));
+
+  app.post("/api/programmes/:id/restore", {
+    schema: { tags, summary: "Restore an archived programme (coordinators)", params: IdParams, response: { 200: ProgrammeSchema, ...errorResponses } },
+  }, async (request) => service.setArchived(requireActor(request), request.params.id, false));
 };

@@ -1,5 +1,5 @@
 import { Type, type Static } from "typebox";
-import { Iso, NonBlank, Nullable, PageQuery, VisibilitySchema } from "../../lib/schemas.js";
+import { Iso, NonBlank, Nullable, PageQuery, StringEnum, VisibilitySchema } from "../../lib/schemas.js";
 import { DateOnly, FollowupOrgSchema, Id } from "./common.schema.js";
 
 const Code = Type.String({ minLength: 1, maxLength: 40, pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$", description: "letters, digits, . _ -" });
@@ -71,6 +71,7 @@ export const ProgrammeSummarySchema = Type.Object({
   visibility: VisibilitySchema,
   parties: Type.Array(Type.Object({ organisation: FollowupOrgSchema })),
   counts: Type.Object({ areas: Type.Integer(), events: Type.Integer(), recommendations: Type.Integer() }),
+  archivedAt: Nullable(Iso),
 });
 
 export const ProgrammeSchema = Type.Intersect([
@@ -91,7 +92,7 @@ export const ProgrammeSchema = Type.Intersect([
     events: Type.Array(Type.Object({ id: Type.String(), kind: Type.String(), titleAr: Type.String(), titleEn: Type.String(), startsAt: Type.String(), endsAt: Type.String() })),
     createdAt: Iso,
     updatedAt: Iso,
-    abilities: Type.Object({ update: Type.Boolean() }),
+    abilities: Type.Object({ update: Type.Boolean(), archive: Type.Boolean({ description: "archive it, or restore it when archived" }) }),
   }),
 ]);
 
@@ -106,6 +107,7 @@ export const ProgrammeListSchema = Type.Object({
 export const ProgrammeQuerySchema = Type.Object({
   season: Type.Optional(Type.String({ maxLength: 64, description: "season code or id" })),
   q: Type.Optional(Type.String({ maxLength: 200 })),
+  archived: Type.Optional(StringEnum(["exclude", "include", "only"] as const, { description: "archived programmes: left out (default), included, or only those" })),
   ...PageQuery,
 });
 

@@ -35,9 +35,10 @@ export function createProgrammesService(deps: Deps, events: EventsService) {
     return { organisationId: row.organisationId, visibility: row.visibility, shareGroupId: row.shareGroupId, sharedWithActor: party };
   }
 
+  /** A programme the actor may read, archived or not. */
   async function load(actor: Actor | null, id: string) {
     const row = await repo.findById(id);
-    if (!row || row.archivedAt) throw notFound();
+    if (!row) throw notFound();
     await loadActorGroups(db, actor);
     if (!can(actor, "programme.read", await ownership(actor, row))) throw notFound();
     return row;
@@ -55,6 +56,7 @@ export function createProgrammesService(deps: Deps, events: EventsService) {
       visibility: row.visibility as Visibility,
       parties: parties.filter((p) => p.programmeId === row.id).map((p) => ({ organisation: orgOf(p) })),
       counts: { areas: Number(row.areaCount ?? 0), events: Number(row.eventCount ?? 0), recommendations: Number(row.recommendationCount ?? 0) },
+      archivedAt: row.archivedAt,
     };
   }
 
@@ -87,7 +89,7 @@ export function createProgrammesService(deps: Deps, events: EventsService) {
       events: visibleEvents,
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
-      abilities: { update: can(actor, "programme.manage", { organisationId: row.organisationId }) },
+      abilities: { update: can(actor, "programme.manage", { organisationId: row.organisationId }), archive: can(actor, "programme.manage", { organisationId: row.organisationId }) },
     };
   }
 
@@ -157,13 +159,13 @@ export function createProgrammesService(deps: Deps, events: EventsService) {
   return {
     load,
 
-    /** Programmes the caller may read, newest first. */
+    /** Programmes the caller may read, newest first; archived ones only when `archived` asks for them. */
     async findProgrammes(actor: Actor, query: ProgrammeQuery) {
       const page = query.page ?? 1;
       const pageSize = query.pageSize ?? 25;
       await loadActorGroups(db, actor);
       const seasonId = query.season ? ((await repo.season(query.season))?.id ?? null) : undefined;
-      const { items, total } = await repo.search(actor, { seasonId, q: query.q }, page, pageSize);
+      const { items, total } = await repo.search(actor, { seasonId, q: query.q, archived: query.archived }, page, pageSize);
       const parties = await repo.parties(items.map((r) => r.id));
       return { items: items.map((r) => presentSummary(r, parties)), total, page, pageSize, abilities: { create: can(actor, "programme.manage", { organisationId: actor.organisationId }) } };
     },
@@ -244,6 +246,23 @@ export function createProgrammesService(deps: Deps, events: EventsService) {
           summary: values.titleEn ?? row.titleEn,
           changes: { ...diffChanges(row as unknown as Record<string, unknown>, values), ...(input.parties ? { parties: input.parties.map((p) => p.organisationId) } : {}), ...(removedAreas.length ? { removedAreas } : {}), ...(checked.eventIds ? { events: checked.eventIds } : {}) },
         }, now);
+      });
+      return present(actor, await load(actor, row.id));
+    },
+
+    /**
+     * Archive a programme (kept, and still readable, but left out of lists; no new recommendation
+     * is filed under it), or restore it. Doing it again changes nothing.
+     * @throws AppError PROGRAMME_NOT_FOUND, FORBIDDEN
+     */
+    async setArchived(actor: Actor, id: string, archived: boolean) {
+      const row = await load(actor, id);
+      authorize(actor, "programme.manage", { organisationId: row.organisationId });
+      if (Boolean(row.archivedAt) === archived) return present(actor, row);
+      const now = nowIso();
+      await db.transaction().execute(async (tx) => {
+        await repo.update(tx, row.id, { archivedAt: archived ? now : null, updatedAt: now });
+        await insertAudit(tx, { actorId: actor.userId, organisationId: row.organisationId, action: archived ? "programme.archived" : "programme.restored", entityType: "programme", entityId: row.id, summary: row.titleEn, changes: { archivedAt: [row.archivedAt, archived ? now : null] } }, now);
       });
       return present(actor, await load(actor, row.id));
     },

@@ -138,6 +138,17 @@ export function proposalsRepository(db: Kysely<DB>) {
       return tx.insertInto("proposalComments").values(row).execute();
     },
 
+    /** A comment of the proposal, removed or not. */
+    findComment(proposalId: string, commentId: string) {
+      return db.selectFrom("proposalComments").select(["id", "userId", "organisationId", "deletedAt"]).where("proposalId", "=", proposalId).where("id", "=", commentId).executeTakeFirst();
+    },
+
+    /** Remove a comment (kept, marked deleted); false when it already was. */
+    async softDeleteComment(tx: Executor, commentId: string, now: string) {
+      const result = await tx.updateTable("proposalComments").set({ deletedAt: now }).where("id", "=", commentId).where("deletedAt", "is", null).executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
     /** An event with what the chain of editions needs. */
     event(id: string) {
       return db

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, login, LOGINS, orgId, type Client, type TestApp } from "../../test/app.js";
 import { DIALECTS } from "../../test/dialects.js";
-import { createEvent, dayIn, ensureSeason, invite, riyadhIn } from "../../test/followup.js";
+import { createEvent, dayIn, ensureSeason, invite, riyadhIn, tokenClient } from "../../test/followup.js";
 
 const SHUTTLES = {
   language: "en",
@@ -112,7 +112,40 @@ for (const dialect of DIALECTS) {
       expect((await provider.request("GET", `/api/proposals/${shuttles}/comments`)).statusCode).toBe(404);
     });
 
+    it("has a comment removed by its writer, an admin of the host or a coordinator — nobody else", async () => {
+      const oman = await tokenClient(t, "hajj-om", "org_admin", `omc-${dialect}`);
+      const path = `/api/proposals/${undecided}/comments`;
+      const post = async (c: Client, body: string) => {
+        const r = await c.request("POST", path, { body });
+        expect(r.statusCode, r.body).toBe(201);
+        return r.json() as { id: string; abilities: { delete: boolean } };
+      };
+      const byQatar = await post(qatarMember, "نقترح أن يبدأ التبادل في منى.");
+      const byOman = await post(oman, "We support this.");
+      expect(byQatar.abilities.delete).toBe(true);
+      const abilities = async (c: Client) => Object.fromEntries(((await c.request("GET", path)).json().items as Array<{ id: string; abilities: { delete: boolean } }>).map((x) => [x.id, x.abilities.delete]));
+      expect(await abilities(qatar)).toEqual({ [byQatar.id]: false, [byOman.id]: false });
+      expect(await abilities(kuwait)).toEqual({ [byQatar.id]: true, [byOman.id]: true });
+      // Another invited organisation's admin, and the writer's own admin (not the host), may not.
+      expect((await oman.request("DELETE", `${path}/${byQatar.id}`)).statusCode).toBe(403);
+      expect((await qatar.request("DELETE", `${path}/${byQatar.id}`)).statusCode).toBe(403);
+      // Not readable: the proposal is not confirmed; an unknown comment is 404.
+      expect((await provider.request("DELETE", `${path}/${byQatar.id}`)).statusCode).toBe(404);
+      expect((await kuwait.request("DELETE", `${path}/nope`)).json().code).toBe("NOT_FOUND");
+      expect((await qatarMember.request("DELETE", `${path}/${byQatar.id}`)).statusCode).toBe(204);
+      expect((await kuwait.request("DELETE", `${path}/${byOman.id}`)).statusCode).toBe(204);
+      expect((await kuwait.request("DELETE", `${path}/${byOman.id}`)).statusCode).toBe(204);
+      expect((await kuwait.request("GET", path)).json().items).toEqual([]);
+      expect((await kuwait.request("GET", `/api/proposals/${undecided}`)).json().commentCount).toBe(0);
+      const third = await post(oman, "One more.");
+      expect((await oic.request("DELETE", `${path}/${third.id}`)).statusCode).toBe(204);
+      const audit = await t.database.db.selectFrom("auditLog").select(["action", "changes"]).where("entityId", "=", undecided).where("action", "=", "proposal.comment_deleted").orderBy("id").execute();
+      expect(audit.map((a) => JSON.parse(a.changes ?? "{}").by)).toEqual(["writer", "moderator", "moderator"]);
+    });
+
     it("adopted by the meeting, becomes a recommendation that starts with the proposal's history", async () => {
+      // An English-speaking admin of the Qatari mission, to hear of the new recommendation in English.
+      const qatarEnglish = await tokenClient(t, "hajj-qa", "org_admin", `prop-${dialect}`);
       expect((await qatar.request("POST", `/api/proposals/${shuttles}/decision`, { outcome: "adopted", reference: "1446/5" })).statusCode).toBe(403);
       const adopted = await kuwait.request("POST", `/api/proposals/${shuttles}/decision`, { outcome: "adopted", reference: "1446/5", note: "Adopted unanimously", dueOn: dayIn(-2) });
       expect(adopted.statusCode, adopted.body).toBe(200);
@@ -120,6 +153,17 @@ for (const dialect of DIALECTS) {
       recommendationId = adopted.json().recommendationId;
       const again = await kuwait.request("POST", `/api/proposals/${shuttles}/decision`, { outcome: "rejected", reference: "1446/6" });
       expect(again.statusCode).toBe(409);
+      expect((await kuwait.request("POST", `/api/proposals/${shuttles}/decision`, { outcome: "adopted", reference: "1446/5" })).statusCode).toBe(409);
+
+      // The responsible organisations' admins hear of it once, each in their language, with no due date set.
+      const mails = await t.database.db.selectFrom("outbox").selectAll().where("kind", "=", "recommendation_assigned").orderBy("toEmail").execute();
+      const englishEmail = (await t.database.db.selectFrom("users").select("email").where("id", "=", qatarEnglish.userId).executeTakeFirstOrThrow()).email;
+      expect(mails.map((m) => [m.toEmail, m.locale])).toEqual([[englishEmail, "en"], [LOGINS.qatarAdmin, "ar"], [LOGINS.kuwaitAdmin, "ar"]].sort((a, b) => a[0].localeCompare(b[0])));
+      const english = mails.find((m) => m.locale === "en")!;
+      expect(english.subject).toMatch(/^New recommendation for your organisation: 1446\/5 — Shared shuttle timetable/);
+      expect(english.body).toContain("has been made responsible for a recommendation recorded by Kuwait");
+      expect(english.body).toMatch(/Due date: \d+ [A-Za-z' -]+ \d{4} AH \(\d+ [A-Za-z]+ \d{4}\)/);
+      expect(mails.find((m) => m.toEmail === LOGINS.qatarAdmin)!.body).toMatch(/تاريخ الاستحقاق: [٠-٩]+ .+ [٠-٩]{4} هـ/);
 
       const rec = (await qatarMember.request("GET", `/api/recommendations/${recommendationId}`)).json();
       expect(rec).toMatchObject({
@@ -129,18 +173,27 @@ for (const dialect of DIALECTS) {
         sourceEvent: { id: gcc1446 },
         sourceProposal: { id: shuttles, title: SHUTTLES.title },
         textEn: `${SHUTTLES.title} — ${SHUTTLES.proposal}`,
-        textAr: `${SHUTTLES.title} — ${SHUTTLES.proposal}`,
+        // Written in English only: the Arabic text stays empty (marked missing), never a copy of the English.
+        textAr: "",
         overdue: true,
         abilities: { progress: true },
       });
       expect(rec.responsibles.map((o: { code: string }) => o.code).sort()).toEqual(["hajj-kw", "hajj-qa"]);
-      const [history] = (await qatarMember.request("GET", `/api/recommendations/${recommendationId}/updates`)).json().items;
+      // The history is told in each reader's language and digits, whatever the proposal's language.
+      const [history] = (await qatarEnglish.request("GET", `/api/recommendations/${recommendationId}/updates`)).json().items;
       expect(history.kind).toBe("created");
-      expect(history.text).toContain(`Created from the proposal “${SHUTTLES.title}” submitted by`);
+      expect(history.text).toContain(`Created from the proposal “${SHUTTLES.title}” submitted by Qatar`);
       // The submission date in Hijri with its Gregorian twin, not a raw ISO date.
       expect(history.text).toMatch(/ on \d{1,2} [A-Za-z' -]+ \d{4} AH \(\d{1,2} [A-Za-z]+ \d{4}\)/);
-      expect(history.text).toContain("co-sponsored by");
+      expect(history.text).toContain("co-sponsored by Kuwait");
       expect(history.text).toContain("(decision 1446/5)");
+      expect(history.links).toEqual([]);
+      expect(history.fromProposal).toMatchObject({ id: shuttles, title: SHUTTLES.title, language: "en", reference: "1446/5", organisation: { nameEn: expect.stringContaining("Qatar") }, sponsors: [{ nameEn: expect.stringContaining("Kuwait") }], earlier: [] });
+      const [arabic] = (await qatarMember.request("GET", `/api/recommendations/${recommendationId}/updates`)).json().items;
+      expect(arabic.text).toContain(`أُنشئت من المقترح «${SHUTTLES.title}» المقدَّم من`);
+      expect(arabic.text).toMatch(/بتاريخ [٠-٩]{1,2} .+ [٠-٩]{4} هـ \([٠-٩]{1,2} .+ [٠-٩]{4}\)/);
+      expect(arabic.text).toContain("(القرار 1446/5)");
+      expect(arabic.fromProposal).toEqual(history.fromProposal);
 
       const decided = await kuwait.request("POST", `/api/proposals/${deferred}/decision`, { outcome: "deferred", reference: "1446/6" });
       expect(decided.json()).toMatchObject({ status: "deferred", recommendationId: null });

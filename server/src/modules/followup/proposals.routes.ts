@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { errorResponses, IdParams } from "../../lib/schemas.js";
+import { Id } from "./common.schema.js";
 import { requireActor } from "../../plugins/auth.js";
 import type { ProposalsService } from "./proposals.service.js";
 import {
@@ -14,6 +15,8 @@ import {
   ProposalSchema,
   UpdateProposalSchema,
 } from "./proposals.schema.js";
+
+const CommentParams = Type.Object({ id: Id, commentId: Id });
 
 /** Proposals to a meeting, their co-sponsors, comments and decision; carry-over and open items. */
 export const proposalsRoutes: FastifyPluginAsyncTypebox<{ service: ProposalsService }> = async (app, { service }) => {
@@ -59,6 +62,13 @@ export const proposalsRoutes: FastifyPluginAsyncTypebox<{ service: ProposalsServ
   app.post("/api/proposals/:id/comments", {
     schema: { tags, summary: "Comment on a proposal", params: IdParams, body: CreateProposalCommentSchema, response: { 201: ProposalCommentSchema, ...errorResponses } },
   }, async (request, reply) => reply.status(201).send(await service.addComment(requireActor(request), request.params.id, request.body)));
+
+  app.delete("/api/proposals/:id/comments/:commentId", {
+    schema: { tags, summary: "Remove a comment (its writer, an admin of the meeting's host, or a coordinator)", params: CommentParams, response: { 204: Type.Null(), ...errorResponses } },
+  }, async (request, reply) => {
+    await service.deleteComment(requireActor(request), request.params.id, request.params.commentId);
+    return reply.status(204).send(null);
+  });
 
   app.post("/api/proposals/:id/decision", {
     schema: { tags, summary: "The meeting's decision: adopted (→ recommendation), deferred or rejected", params: IdParams, body: DecisionSchema, response: { 200: ProposalSchema, ...errorResponses, ...conflict } },

@@ -56,7 +56,14 @@ export const UpdateProposalSchema = Type.Object(
   { additionalProperties: false },
 );
 
-export const ProposalCommentSchema = Type.Object({ id: Type.String(), body: Type.String(), author: Nullable(UserRefSchema), organisation: FollowupOrgSchema, createdAt: Iso });
+export const ProposalCommentSchema = Type.Object({
+  id: Type.String(),
+  body: Type.String(),
+  author: Nullable(UserRefSchema),
+  organisation: FollowupOrgSchema,
+  createdAt: Iso,
+  abilities: Type.Object({ delete: Type.Boolean({ description: "its writer, an admin of the meeting's host, or a coordinator" }) }),
+});
 export const CreateProposalCommentSchema = Type.Object({ body: NonBlank(1, PROPOSAL_COMMENT_MAX) }, { additionalProperties: false });
 
 export const DecisionSchema = Type.Object(

@@ -2,20 +2,18 @@ import type { Insertable } from "kysely";
 import type { FieldError } from "../../../../common/errors.js";
 import { CARRY_OVER_EDITIONS, PROPOSALS_OPEN_DAYS_AFTER, type ProposalStatus } from "../../../../common/followup.js";
 import type { LibraryLanguage } from "../../../../common/library.js";
-import { formatDate } from "../../../../common/dates.js";
-import type { Locale } from "../../../../common/roles.js";
 import type { Deps } from "../../deps.js";
 import type { DB } from "../../db/schema.js";
 import { diffChanges } from "../../lib/audit.js";
 import { AppError } from "../../lib/errors.js";
-import { translate } from "../../lib/i18n.js";
 import { newId, nowIso } from "../../lib/tokens.js";
-import { mayEditProposal } from "../../policies/followup.js";
+import { mayDeleteProposalComment, mayEditProposal } from "../../policies/followup.js";
 import { authorize, can, type Actor, type Owned } from "../../policies/index.js";
 import { insertAudit } from "../admin/audit.repository.js";
 import { loadActorGroups } from "../directory/groups-of.repository.js";
 import type { EventsService } from "../events/events.service.js";
 import { isIsoDate } from "./followup-dates.js";
+import type { ProposalHistory } from "./proposal-history.js";
 import { proposalsRepository, type ProposalRow } from "./proposals.repository.js";
 import type { CreateProposal, Decision, UpdateProposal } from "./proposals.schema.js";
 import type { RecommendationsService } from "./recommendations.service.js";
@@ -152,35 +150,27 @@ export function createProposalsService(deps: Deps, events: EventsService, recomm
 
   const summaryOf = (row: { title: string }) => row.title.slice(0, 200);
 
-  /** The history an adopted proposal's recommendation starts with, in the proposal's language. */
-  async function historyText(row: ProposalRow, sponsors: SponsorRow[], reference: string) {
-    const locale: Locale = row.language === "en" ? "en" : "ar";
-    const name = (o: { nameAr: string; nameEn: string }) => (locale === "ar" ? o.nameAr : o.nameEn);
-    const origins: string[] = [];
+  /** What an adopted proposal's recommendation starts its timeline with: rendered per reader (proposal-history.ts). */
+  async function historyOf(row: ProposalRow, sponsors: SponsorRow[], reference: string): Promise<ProposalHistory> {
+    const earlier: ProposalHistory["earlier"] = [];
     let from = row.carriedFromProposalId;
     for (let i = 0; from && i < CARRY_OVER_EDITIONS; i++) {
       const origin = await repo.findById(from);
       if (!origin) break;
-      origins.push(locale === "ar" ? origin.eventTitleAr : origin.eventTitleEn);
+      earlier.push({ titleAr: origin.eventTitleAr, titleEn: origin.eventTitleEn });
       from = origin.carriedFromProposalId;
     }
-    const sponsorNames = sponsors.map(name);
-    return translate(locale, "emails.followup.history_from_proposal", {
+    return {
+      type: "proposal",
+      id: row.id,
       title: row.title,
-      organisation: name({ nameAr: row.orgNameAr, nameEn: row.orgNameEn }),
-      // Hijri with its Gregorian twin, as every date the platform shows.
-      date: ((o) => `${formatDate(row.createdAt, { ...o, calendar: "hijri" })} (${formatDate(row.createdAt, { ...o, calendar: "gregorian" })})`)({
-        locale,
-        digits: locale === "ar" ? ("arab" as const) : ("latn" as const),
-        timeZone: "Asia/Riyadh",
-        weekday: false,
-      }),
-      sponsors: sponsorNames.length ? sponsorNames.join(locale === "ar" ? "، " : ", ") : "-",
-      sponsorCount: sponsorNames.length,
-      earlier: origins.length ? origins.join(locale === "ar" ? "، " : ", ") : "-",
-      earlierCount: origins.length,
+      language: row.language === "en" ? "en" : "ar",
+      submittedAt: row.createdAt,
+      organisation: { nameAr: row.orgNameAr, nameEn: row.orgNameEn },
+      sponsors: sponsors.map((s) => ({ nameAr: s.nameAr, nameEn: s.nameEn })),
+      earlier,
       reference,
-    });
+    };
   }
 
   return {
@@ -288,8 +278,9 @@ export function createProposalsService(deps: Deps, events: EventsService, recomm
       return presentOne(actor, row.id);
     },
 
+    /** The comments still shown, oldest first, each with whether the caller may remove it. */
     async listComments(actor: Actor, id: string) {
-      const { row } = await load(actor, id);
+      const { row, event } = await load(actor, id);
       const rows = await repo.comments(row.id);
       return {
         items: rows.map((c) => ({
@@ -298,8 +289,27 @@ export function createProposalsService(deps: Deps, events: EventsService, recomm
           author: c.userId ? { id: c.userId, name: c.userName ?? "" } : null,
           organisation: { id: c.orgId, code: c.code, nameAr: c.nameAr, nameEn: c.nameEn, kind: c.kind, country: c.country },
           createdAt: c.createdAt,
+          abilities: { delete: mayDeleteProposalComment(actor, event, c) },
         })),
       };
+    },
+
+    /**
+     * Remove a comment: its writer, an admin of the meeting's host, or a coordinator. It is kept,
+     * marked deleted, and no longer listed; removing it again changes nothing.
+     * @throws AppError PROPOSAL_NOT_FOUND, NOT_FOUND (comment), FORBIDDEN
+     */
+    async deleteComment(actor: Actor, id: string, commentId: string) {
+      const { row, event } = await load(actor, id);
+      const comment = await repo.findComment(row.id, commentId);
+      if (!comment) throw new AppError("NOT_FOUND");
+      if (!mayDeleteProposalComment(actor, event, comment)) throw new AppError("FORBIDDEN");
+      if (comment.deletedAt) return;
+      const now = nowIso();
+      await db.transaction().execute(async (tx) => {
+        if (!(await repo.softDeleteComment(tx, comment.id, now))) return;
+        await insertAudit(tx, { actorId: actor.userId, organisationId: event.hostOrganisationId, action: "proposal.comment_deleted", entityType: "proposal", entityId: row.id, summary: summaryOf(row), changes: { comment: comment.id, by: comment.userId === actor.userId ? "writer" : "moderator" } }, now);
+      });
     },
 
     /** @throws AppError PROPOSAL_NOT_FOUND, FORBIDDEN */
@@ -327,10 +337,11 @@ export function createProposalsService(deps: Deps, events: EventsService, recomm
       const now = nowIso();
       const reference = input.reference.trim();
       const sponsors = await repo.sponsorsOf([row.id]);
-      let recommendation: { row: Insertable<DB["recommendations"]>; responsibles: string[]; history: string } | null = null;
+      let recommendation: { row: Insertable<DB["recommendations"]>; responsibles: string[]; history: ProposalHistory } | null = null;
       if (input.outcome === "adopted") {
         const errors: FieldError[] = [];
         const base = `${row.title} — ${row.proposal}`.slice(0, TEXT_MAX);
+        // In the proposal's language only: the other stays empty (marked missing) until someone translates it.
         const own = { textAr: row.language === "ar" ? base : "", textEn: row.language === "en" ? base : "" };
         const texts = recommendations.bilingual(input.textAr?.trim() || own.textAr, input.textEn?.trim() || own.textEn, errors);
         const responsibles = input.responsibleOrganisationIds
@@ -342,7 +353,7 @@ export function createProposalsService(deps: Deps, events: EventsService, recomm
         const wide = event.visibility !== "private";
         recommendation = {
           responsibles,
-          history: await historyText(row, sponsors, reference),
+          history: await historyOf(row, sponsors, reference),
           row: {
             id: newId(),
             ...placement,
@@ -379,7 +390,7 @@ export function createProposalsService(deps: Deps, events: EventsService, recomm
         });
         if (!decided) throw new AppError("PROPOSAL_STATUS_INVALID");
         if (recommendation) {
-          await recommendations.insertRecommendation(tx, actor, recommendation.row, recommendation.responsibles, [{ text: recommendation.history }], "recommendation.adopted");
+          await recommendations.insertRecommendation(tx, actor, recommendation.row, recommendation.responsibles, [{ text: null, links: JSON.stringify([recommendation.history]) }], "recommendation.adopted");
         }
         await insertAudit(tx, { actorId: actor.userId, organisationId: event.hostOrganisationId, action: `proposal.${input.outcome}`, entityType: "proposal", entityId: row.id, summary: summaryOf(row), changes: { reference, from: row.status, recommendation: recommendation?.row.id ?? null } }, now);
       });

@@ -270,15 +270,37 @@ export function recommendationsRepository(db: Kysely<DB>, dialect: Dialect) {
       return tx.insertInto("recommendationFiles").values(row).execute();
     },
 
+    /**
+     * The recommendation's links with their target's titles (null when the target is gone): workshops
+     * first, by date, then training programmes, in the order they were linked.
+     */
     links(recommendationId: string) {
       return db
         .selectFrom("recommendationLinks")
         .leftJoin("events", (join) => join.onRef("events.id", "=", "recommendationLinks.targetId").on("recommendationLinks.targetType", "=", "event"))
-        .select(["recommendationLinks.targetType", "recommendationLinks.targetId", "recommendationLinks.createdAt", "events.titleAr", "events.titleEn", "events.startsAt", "events.endsAt", "events.status"])
+        .leftJoin("trainingProgrammes as tp", (join) => join.onRef("tp.id", "=", "recommendationLinks.targetId").on("recommendationLinks.targetType", "=", "training_programme"))
+        .select((eb) => [
+          "recommendationLinks.targetType",
+          "recommendationLinks.targetId",
+          "recommendationLinks.createdAt",
+          eb.fn.coalesce("events.titleAr", "tp.titleAr").as("titleAr"),
+          eb.fn.coalesce("events.titleEn", "tp.titleEn").as("titleEn"),
+          "events.startsAt",
+          "events.endsAt",
+          "events.status",
+        ])
         .where("recommendationLinks.recommendationId", "=", recommendationId)
+        .orderBy("recommendationLinks.targetType")
         .orderBy("events.startsAt")
         .orderBy("recommendationLinks.createdAt")
+        .orderBy("recommendationLinks.targetId")
         .execute();
+    },
+
+    /** Ids of the training programmes some workshops deliver. */
+    async programmesDeliveredBy(eventIds: string[]) {
+      if (eventIds.length === 0) return [];
+      return (await db.selectFrom("trainingProgrammeEvents").select("programmeId").distinct().where("eventId", "in", eventIds).execute()).map((r) => r.programmeId);
     },
 
     /** Add a link; returns whether it is new. */

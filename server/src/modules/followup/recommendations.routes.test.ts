@@ -2,7 +2,8 @@
  * Recommendations from a meeting's decisions: the Kuwaiti office hosts a meeting with Qatar and
  * Indonesia invited; its three decisions are tracked (once), Qatar reports progress with
  * evidence, Kuwait (the owner) manages texts and approves or drops, the workshops that
- * implement one are linked and their attendance shows as impact. Only the responsible
+ * implement one are linked and their attendance shows as impact, with the awareness gain of the
+ * training programmes linked or delivered by them. Only the responsible
  * organisation or a coordinator may update a recommendation: checked for every role.
  */
 import { mkdtemp } from "node:fs/promises";
@@ -12,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, login, LOGINS, orgId, type Client, type TestApp } from "../../test/app.js";
 import { DIALECTS } from "../../test/dialects.js";
 import { attend, createEvent, dayIn, ensureSeason, invite, PDF, riyadhIn, tokenClient, upload } from "../../test/followup.js";
+import { assessment, attempt, enrol, hoursFromNow, person, programme, workshop } from "../training/training.fixture.js";
 
 for (const dialect of DIALECTS) {
   describe(`recommendations (${dialect})`, () => {
@@ -71,11 +73,14 @@ for (const dialect of DIALECTS) {
       }
       [recQatar, recMinistry, recNone] = created.map((r: { id: string }) => r.id);
       expect(created[0]).toMatchObject({ textEn: "Train service providers' staff", dueOn: dayIn(30), responsibles: [{ code: "hajj-qa" }] });
-      // A decision written in one language only: the other repeats it until translated.
-      expect(created[2]).toMatchObject({ textAr: "Keep the coordination channels open", responsibles: [] });
+      // A decision written in one language only: the other stays empty until translated (never a copy).
+      expect(created[2]).toMatchObject({ textAr: "", textEn: "Keep the coordination channels open", responsibles: [] });
 
       const again = await kuwait.request("POST", `/api/events/${meetingId}/decisions/track`, {});
       expect(again.json().created).toEqual([]);
+      // The responsible organisations' admins heard of their new recommendations once (the Ministry has no admin account).
+      const assigned = await t.database.db.selectFrom("outbox").select(["toEmail", "locale", "subject"]).where("kind", "=", "recommendation_assigned").execute();
+      expect(assigned).toEqual([{ toEmail: LOGINS.qatarAdmin, locale: "ar", subject: "توصية جديدة لجهتكم: 1446/1 — تدريب العاملين لدى مقدمي الخدمات" }]);
       expect(again.json().alreadyTracked).toHaveLength(3);
       expect(again.json().alreadyTracked[0]).toEqual({ decisionId: expect.any(String), recommendationId: recQatar });
       const unknown = await kuwait.request("POST", `/api/events/${meetingId}/decisions/track`, { decisionIds: ["nope"] });
@@ -279,6 +284,103 @@ for (const dialect of DIALECTS) {
       expect((await get(qatar, recQatar)).impact.workshops).toHaveLength(2);
       const kinds = (await qatar.request("GET", `/api/recommendations/${recQatar}/updates`)).json().items.filter((u: { kind: string }) => u.kind === "link");
       expect(kinds[0]).toMatchObject({ text: "unlinked", target: { type: "event", id: next, titleEn: "Next workshop" } });
+    });
+
+    it("links the training programmes that implement it and shows their trainees' awareness gain", async () => {
+      const db = t.database.db;
+      const links = `/api/recommendations/${recQatar}/links`;
+      const course = await programme(db, { seasonId, ownerIds: [await orgId(t, "oic"), await orgId(t, "moh-sa")], code: `rec-a-${dialect}`, titleAr: "برنامج ترحاب", titleEn: "Terhab programme", visibility: "members" });
+      const draft = await programme(db, { seasonId, ownerIds: [await orgId(t, "hajj-kw")], code: `rec-b-${dialect}`, titleEn: "Kuwait's draft", status: "draft" });
+      // Trainees: pre 2/6 → 33 %, post 5/6 → 83 %; pre 1/8 → 13 % (half up), post not submitted; post only 3/4 → 75 %;
+      // pre 1/6 → 17 %, post 6/6 → 100 %; and one withdrawn (not counted).
+      const pre = await assessment(db, { programmeId: course, kind: "pre" });
+      const post = await assessment(db, { programmeId: course, kind: "post" });
+      const qa = await orgId(t, "hajj-qa");
+      const trainee = async (name: string, status: "enrolled" | "withdrawn" = "enrolled") => {
+        const personId = await person(db, { organisationId: qa, nameAr: name, nameEn: name });
+        return enrol(db, { programmeId: course, personId, organisationId: qa, status });
+      };
+      const took = (enrolmentId: string, kind: "pre" | "post", score: number, maxScore: number, submittedAt?: null) =>
+        attempt(db, { assessmentId: kind === "pre" ? pre : post, enrolmentId, programmeId: course, kind, score, maxScore, submittedAt });
+      const [a, b, c, d, gone] = [await trainee("A"), await trainee("B"), await trainee("C"), await trainee("D"), await trainee("E", "withdrawn")];
+      await took(a, "pre", 2, 6);
+      await took(a, "post", 5, 6);
+      await took(b, "pre", 1, 8);
+      await took(b, "post", 8, 8, null);
+      await took(c, "post", 3, 4);
+      await took(d, "pre", 1, 6);
+      await took(d, "post", 6, 6);
+      await took(gone, "pre", 0, 6);
+      await took(gone, "post", 6, 6);
+
+      const timeline = async (c: Client = qatar) => (await c.request("GET", `/api/recommendations/${recQatar}/updates`)).json();
+      const audits = async () => (await db.selectFrom("auditLog").select("id").where("entityId", "=", recQatar).execute()).length;
+      const before = { rec: await get(qatar, recQatar), timeline: (await timeline()).total, audits: await audits() };
+      expect(before.rec.impact.awarenessGain).toBeNull();
+      // Qatar cannot read Kuwait's draft (nor a programme that does not exist): refused, nothing written.
+      for (const targetId of [draft, "no-such-programme"]) {
+        const refused = await qatar.request("POST", links, { targetType: "training_programme", targetId });
+        expect(refused.statusCode, refused.body).toBe(400);
+        expect(refused.json()).toMatchObject({ code: "VALIDATION_FAILED", fields: [{ field: "targetId" }] });
+      }
+      expect((await get(qatar, recQatar)).links).toEqual(before.rec.links);
+      expect((await timeline()).total).toBe(before.timeline);
+      expect(await audits()).toBe(before.audits);
+      expect((await indonesia.request("POST", links, { targetType: "training_programme", targetId: course })).statusCode).toBe(403);
+
+      const linked = await qatar.request("POST", links, { targetType: "training_programme", targetId: course });
+      expect(linked.statusCode, linked.body).toBe(201);
+      expect(linked.json().links.at(-1)).toEqual({ targetType: "training_programme", targetId: course, title: { ar: "برنامج ترحاب", en: "Terhab programme" }, startsAt: null, createdAt: expect.any(String) });
+      expect((await timeline()).items[0]).toMatchObject({ kind: "link", text: "linked", target: { type: "training_programme", id: course, titleAr: "برنامج ترحاب", titleEn: "Terhab programme" } });
+      const gain = {
+        programmes: [{ id: course, titleAr: "برنامج ترحاب", titleEn: "Terhab programme" }],
+        trainees: 4,
+        withPre: 3,
+        withPost: 3,
+        paired: 2,
+        avgPre: 21, // (33 + 13 + 17) / 3
+        avgPost: 86, // (83 + 75 + 100) / 3
+        avgGain: 66.5, // (50 + 83) / 2
+      };
+      const rec = await get(indonesia, recQatar);
+      expect(rec.impact.awarenessGain).toEqual(gain);
+      expect(rec.impact.workshops).toEqual(before.rec.impact.workshops);
+      expect(rec.impact.participants).toBe(before.rec.impact.participants);
+
+      // A linked workshop that delivers the programme: the programme counts once.
+      const delivering = await workshop(db, { programmeId: course, seasonId, hostId: await orgId(t, "oic"), startsAt: hoursFromNow(-50), endsAt: hoursFromNow(-48), titleEn: "Terhab session" });
+      expect((await qatar.request("POST", links, { targetType: "event", targetId: delivering })).statusCode).toBe(201);
+      expect((await get(qatar, recQatar)).impact.awarenessGain).toEqual(gain);
+
+      // The other way round: the recommendations a programme or a workshop implements.
+      const reverse = (c: Client, targetType: string, targetId: string) => c.request("GET", `/api/recommendations/linked?targetType=${targetType}&targetId=${targetId}`);
+      expect((await reverse(qatarMember, "training_programme", course)).json().items.map((r: { id: string }) => r.id)).toEqual([recQatar]);
+      expect((await reverse(qatarMember, "event", delivering)).json().items.map((r: { id: string }) => r.id)).toEqual([recQatar]);
+      expect((await reverse(provider, "training_programme", course)).json().items).toEqual([]);
+      const hidden = await reverse(qatar, "training_programme", draft);
+      expect(hidden.statusCode).toBe(404);
+      expect(hidden.json().code).toBe("TRAINING_PROGRAMME_NOT_FOUND");
+      expect((await reverse(qatar, "nothing", course)).statusCode).toBe(400);
+
+      // A coordinator may link Kuwait's draft: only those who may read it see it and its figures; Qatar may not unlink it.
+      expect((await oic.request("POST", links, { targetType: "training_programme", targetId: draft })).statusCode).toBe(201);
+      expect((await get(oic, recQatar)).impact.awarenessGain.programmes.map((p: { id: string }) => p.id)).toEqual([course, draft]);
+      const forQatar = await get(qatar, recQatar);
+      expect(forQatar.links.map((l: { targetId: string }) => l.targetId)).not.toContain(draft);
+      expect(forQatar.impact.awarenessGain).toEqual(gain);
+      const notYours = await qatar.request("DELETE", `${links}/training_programme/${draft}`);
+      expect(notYours.statusCode).toBe(400);
+      expect(notYours.json().fields[0].field).toBe("targetId");
+      expect((await oic.request("DELETE", `${links}/training_programme/${draft}`)).statusCode).toBe(204);
+
+      // Unlinked: the workshop still delivers it; without the workshop, no training is involved.
+      expect((await qatar.request("DELETE", `${links}/training_programme/${course}`)).statusCode).toBe(204);
+      expect((await timeline()).items[0]).toMatchObject({ kind: "link", text: "unlinked", target: { type: "training_programme", id: course, titleEn: "Terhab programme" } });
+      expect((await get(qatar, recQatar)).impact.awarenessGain).toEqual(gain);
+      expect((await qatar.request("DELETE", `${links}/event/${delivering}`)).statusCode).toBe(204);
+      const after = await get(qatar, recQatar);
+      expect(after.impact.awarenessGain).toBeNull();
+      expect(after.links).toEqual(before.rec.links);
     });
 
     it("is entered directly by coordinators, or by an organisation's admin for his own organisation", async () => {

@@ -13,9 +13,11 @@ import {
   EventRecommendationsSchema,
   LinkInputSchema,
   LinkSchema,
+  LinkedQuerySchema,
   RecommendationListSchema,
   RecommendationQuerySchema,
   RecommendationSchema,
+  RecommendationSummarySchema,
   TrackDecisionsSchema,
   TrackResultSchema,
   UpdateListSchema,
@@ -54,6 +56,15 @@ export const recommendationsRoutes: FastifyPluginAsyncTypebox<{ service: Recomme
   app.get("/api/events/:id/recommendations", {
     schema: { tags, summary: "Recommendations an event serves and those that came out of it; its programmes", params: IdParams, response: { 200: EventRecommendationsSchema, ...errorResponses } },
   }, async (request) => service.eventRecommendations(requireActor(request), request.params.id));
+
+  app.get("/api/recommendations/linked", {
+    schema: {
+      tags,
+      summary: "Recommendations linked to a workshop or a training programme (both readable by the caller)",
+      querystring: LinkedQuerySchema,
+      response: { 200: Type.Object({ items: Type.Array(RecommendationSummarySchema) }), ...errorResponses },
+    },
+  }, async (request) => service.linkedRecommendations(requireActor(request), request.query.targetType, request.query.targetId));
 
   app.get("/api/recommendations/:id/updates", {
     schema: { tags, summary: "The timeline, newest first", params: IdParams, querystring: Type.Object({ ...PageQuery }), response: { 200: UpdateListSchema, ...errorResponses } },

@@ -38,6 +38,22 @@ export const LinkSchema = Type.Object({
   createdAt: Iso,
 });
 
+const Pct = (description: string) => Nullable(Type.Number({ description }));
+
+export const AwarenessGainSchema = Type.Object(
+  {
+    programmes: Type.Array(Type.Object({ id: Type.String(), titleAr: Type.String(), titleEn: Type.String() }), { description: "the training programmes the figures cover" }),
+    trainees: Type.Integer({ description: "active enrolments over those programmes (a person in two counts twice)" }),
+    withPre: Type.Integer({ description: "trainees who submitted the pre-test" }),
+    withPost: Type.Integer({ description: "trainees who submitted the post-test" }),
+    paired: Type.Integer({ description: "trainees who submitted both" }),
+    avgPre: Pct("average pre-test score, percent (one decimal); null without any"),
+    avgPost: Pct("average post-test score, percent (one decimal); null without any"),
+    avgGain: Pct("average post − pre of the paired trainees, percentage points (one decimal); null without any"),
+  },
+  { description: "over the readable training programmes linked directly or delivered by the linked workshops; null when none is involved" },
+);
+
 export const ImpactSchema = Type.Object({
   workshops: Type.Array(
     Type.Object({
@@ -53,7 +69,7 @@ export const ImpactSchema = Type.Object({
   ),
   participants: Type.Integer({ description: "distinct attendees over the linked workshops that were held" }),
   countries: Type.Integer({ description: "distinct countries of their organisations" }),
-  awarenessGain: Type.Null({ description: "null until training programmes with assessments exist" }),
+  awarenessGain: Nullable(AwarenessGainSchema),
 });
 
 export const RecommendationSchema = Type.Intersect([
@@ -164,6 +180,23 @@ export const EvidenceFileSchema = Type.Object({
   url: Type.String(),
 });
 
+const NamesSchema = Type.Object({ nameAr: Type.String(), nameEn: Type.String() });
+
+/** The adopted proposal a recommendation came from, on the first entry of its timeline. */
+export const ProposalHistorySchema = Type.Object(
+  {
+    id: Type.String(),
+    title: Type.String({ description: "in the proposal's language" }),
+    language: StringEnum(["ar", "en"] as const),
+    submittedAt: Iso,
+    organisation: NamesSchema,
+    sponsors: Type.Array(NamesSchema),
+    earlier: Type.Array(Type.Object({ titleAr: Type.String(), titleEn: Type.String() }), { description: "the meetings it was first put to, when carried over" }),
+    reference: Type.String({ description: "the decision that adopted it" }),
+  },
+  { description: "for the created entry of a recommendation from an adopted proposal (its text tells the same, in the reader's language)" },
+);
+
 export const UpdateSchema = Type.Object({
   id: Type.String(),
   kind: StringEnum(UPDATE_KINDS),
@@ -173,7 +206,8 @@ export const UpdateSchema = Type.Object({
   progressFrom: Nullable(Type.Integer()),
   progressTo: Nullable(Type.Integer()),
   links: Type.Array(Type.Object({ url: Type.String(), title: Type.String() })),
-  target: Nullable(Type.Object({ type: Type.String(), id: Type.String(), titleAr: Type.String(), titleEn: Type.String() }, { description: "for link and action entries: the event or action" })),
+  target: Nullable(Type.Object({ type: Type.String(), id: Type.String(), titleAr: Type.String(), titleEn: Type.String() }, { description: "for link and action entries: the workshop (event), training programme or action; `type` says which" })),
+  fromProposal: Nullable(ProposalHistorySchema),
   files: Type.Array(EvidenceFileSchema),
   author: Nullable(UserRefSchema),
   organisation: Type.Object({ id: Type.String(), code: Type.String(), nameAr: Type.String(), nameEn: Type.String() }),
@@ -192,6 +226,8 @@ export const TrackResultSchema = Type.Object({
 });
 
 export const LinkInputSchema = Type.Object({ targetType: StringEnum(LINK_TARGET_TYPES), targetId: Id }, { additionalProperties: false });
+
+export const LinkedQuerySchema = Type.Object({ targetType: StringEnum(LINK_TARGET_TYPES), targetId: Id });
 
 export const EventRecommendationsSchema = Type.Object({
   serves: Type.Array(RecommendationSummarySchema),

@@ -31,8 +31,12 @@ import { resolveShareGroup } from "../directory/sharing.js";
 import type { EventsService } from "../events/events.service.js";
 import type { MinutesService } from "../events/minutes.service.js";
 import { indexRecord } from "../search/search.indexer.js";
+import { awarenessGainForProgrammes } from "../training/results.service.js";
+import { programmeForRead } from "../training/training-access.js";
 import { isIsoDate, overdueDays, todayIso } from "./followup-dates.js";
+import { queueRecommendationAssignedMail } from "./assignment-mail.js";
 import { queueStatusChangeMail } from "./followup-mail.js";
+import { readProposalHistory, renderProposalHistory } from "./proposal-history.js";
 import { programmesRepository } from "./programmes.repository.js";
 import { OPEN_STATUSES, recommendationsRepository, type RecommendationFilter, type RecommendationRow } from "./recommendations.repository.js";
 import type { CreateRecommendation, CreateUpdate, RecommendationQuery, RecommendationSummary, UpdateRecommendation } from "./recommendations.schema.js";
@@ -66,12 +70,15 @@ const orgRef = (o: { id: string; code: string; nameAr: string; nameEn: string; k
   country: o.country,
 });
 
-/** Bilingual text: at least one language; a missing one repeats the other (it can be translated later). */
+/**
+ * Bilingual text: at least one language. A missing one stays empty until someone translates it
+ * (readers get the other, marked with its language); it is never filled with the other language.
+ */
 export function bilingual(textAr: string | null | undefined, textEn: string | null | undefined, errors: FieldError[], field = "textAr") {
   const ar = (textAr ?? "").trim();
   const en = (textEn ?? "").trim();
   if (!ar && !en) errors.push({ field, message: "validation.required" });
-  return { textAr: ar || en, textEn: en || ar };
+  return { textAr: ar, textEn: en };
 }
 
 /**
@@ -154,19 +161,54 @@ export function createRecommendationsService(deps: Deps, events: EventsService, 
     }
   }
 
-  /** The linked workshops the actor may read, with attendance over those that were held. */
+  /** The training programme if the actor may read it (a link to an unreadable one is not shown to him). */
+  async function readableProgramme(actor: Actor | null, programmeId: string) {
+    try {
+      return await programmeForRead(db, actor, programmeId);
+    } catch (err) {
+      if (err instanceof AppError && err.code === "TRAINING_PROGRAMME_NOT_FOUND") return null;
+      throw err;
+    }
+  }
+
+  /**
+   * Awareness gain over the training programmes the actor may read among those linked directly and
+   * those the linked workshops deliver (each counted once); null when no such programme is involved.
+   */
+  async function awarenessOf(actor: Actor | null, linkedProgrammeIds: string[], linkedEventIds: string[]) {
+    const delivered = await repo.programmesDeliveredBy(linkedEventIds);
+    const covered = [];
+    for (const programmeId of new Set([...linkedProgrammeIds, ...delivered])) {
+      const p = await readableProgramme(actor, programmeId);
+      if (p) covered.push(p);
+    }
+    if (covered.length === 0) return null;
+    covered.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    const gain = await awarenessGainForProgrammes(db, covered.map((p) => p.id));
+    return { ...gain, programmes: covered.map((p) => ({ id: p.id, titleAr: p.titleAr, titleEn: p.titleEn })) };
+  }
+
+  /**
+   * The linked workshops and training programmes the actor may read, with attendance over the
+   * workshops that were held and the awareness gain of the programmes involved.
+   */
   async function linksAndImpact(actor: Actor | null, id: string) {
     const rows = await repo.links(id);
     const now = nowIso();
-    const visible = [];
+    const readable = [];
     for (const l of rows) {
-      if (l.targetType !== "event" || l.titleAr === null) continue;
-      if (await readableEvent(actor, l.targetId)) visible.push(l);
+      if (l.titleAr === null) continue;
+      if (l.targetType === "event" ? await readableEvent(actor, l.targetId) : l.targetType === "training_programme" ? await readableProgramme(actor, l.targetId) : null) readable.push(l);
     }
+    const visible = readable.filter((l) => l.targetType === "event");
+    const programmeLinks = readable.filter((l) => l.targetType === "training_programme");
     const held = visible.filter((l) => l.status !== "cancelled" && l.status !== "draft" && (l.endsAt ?? "") < now);
-    const attendance = await repo.attendanceOf(held.map((l) => l.targetId));
+    const [attendance, awarenessGain] = await Promise.all([
+      repo.attendanceOf(held.map((l) => l.targetId)),
+      awarenessOf(actor, programmeLinks.map((l) => l.targetId), visible.map((l) => l.targetId)),
+    ]);
     return {
-      links: visible.map((l) => ({
+      links: readable.map((l) => ({
         targetType: l.targetType as LinkTargetType,
         targetId: l.targetId,
         title: { ar: l.titleAr ?? "", en: l.titleEn ?? "" },
@@ -190,8 +232,7 @@ export function createRecommendationsService(deps: Deps, events: EventsService, 
         }),
         participants: attendance.participants,
         countries: attendance.countries,
-        // Training programmes (with pre/post assessments) come in a later issue.
-        awarenessGain: null,
+        awarenessGain,
       },
     };
   }
@@ -274,10 +315,23 @@ export function createRecommendationsService(deps: Deps, events: EventsService, 
     return values;
   }
 
+  async function organisationNames(tx: Executor, ids: string[]) {
+    return new Map((await tx.selectFrom("organisations").select(["id", "nameAr", "nameEn"]).where("id", "in", ids.length ? ids : [""]).execute()).map((o) => [o.id, o]));
+  }
+
   async function mailStatusChange(tx: Executor, actor: Actor, rec: { id: string; reference: string | null; textAr: string; textEn: string }, responsibleIds: string[], from: string, to: string, reason: string | null) {
     const recipients = await repo.adminsOf(tx, responsibleIds);
-    const names = new Map((await tx.selectFrom("organisations").select(["id", "nameAr", "nameEn"]).where("id", "in", responsibleIds.length ? responsibleIds : [""]).execute()).map((o) => [o.id, o]));
+    const names = await organisationNames(tx, responsibleIds);
     await queueStatusChangeMail(tx, { recipients, recommendation: rec, from, to, reason, actorName: actor.name, organisationNames: names, publicUrl: config.publicUrl });
+  }
+
+  /** Tell the admins of organisations just made responsible (at creation, or added later). */
+  async function mailAssigned(tx: Executor, rec: { id: string; reference: string | null; textAr: string; textEn: string; status: string; dueOn: string | null; organisationId: string }, responsibleIds: string[]) {
+    if (responsibleIds.length === 0) return;
+    const recipients = await repo.adminsOf(tx, responsibleIds);
+    if (recipients.length === 0) return;
+    const names = await organisationNames(tx, [rec.organisationId, ...responsibleIds]);
+    await queueRecommendationAssignedMail(tx, { recipients, recommendation: rec, owner: names.get(rec.organisationId), organisationNames: names, publicUrl: config.publicUrl });
   }
 
   function updateRow(actor: Actor, recommendationId: string, kind: UpdateKind, now: string, values: Partial<Insertable<DB["recommendationUpdates"]>> = {}): Insertable<DB["recommendationUpdates"]> {
@@ -319,26 +373,30 @@ export function createRecommendationsService(deps: Deps, events: EventsService, 
       action,
       entityType: "recommendation",
       entityId: row.id,
-      summary: row.reference ? `${row.reference} ${row.textEn}` : row.textEn,
+      summary: summaryOf({ reference: row.reference ?? null, textAr: row.textAr, textEn: row.textEn }),
       changes: { status: row.status, responsibles: responsibleIds, sourceEventId: row.sourceEventId ?? null, sourceDecisionId: row.sourceDecisionId ?? null, sourceProposalId: row.sourceProposalId ?? null },
     }, now);
+    await mailAssigned(tx, { id: row.id, reference: row.reference ?? null, textAr: row.textAr, textEn: row.textEn, status: row.status, dueOn: row.dueOn ?? null, organisationId: row.organisationId }, responsibleIds);
     await indexRecord(tx, "recommendation", row.id);
   }
 
-  function presentUpdate(u: Awaited<ReturnType<typeof repo.updates>>["items"][number], files: Awaited<ReturnType<typeof repo.filesOf>>) {
+  /** A timeline entry for `reader` (an adopted proposal's history is told in his language and digits). */
+  function presentUpdate(u: Awaited<ReturnType<typeof repo.updates>>["items"][number], files: Awaited<ReturnType<typeof repo.filesOf>>, reader: Actor) {
     const stored = u.links ? (JSON.parse(u.links) as Array<Record<string, string>>) : [];
     const isTargeted = u.kind === "link" || u.kind === "action";
     const target = isTargeted && stored[0] ? { type: stored[0].type ?? "", id: stored[0].id ?? "", titleAr: stored[0].titleAr ?? "", titleEn: stored[0].titleEn ?? "" } : null;
+    const fromProposal = u.kind === "created" ? readProposalHistory(stored) : null;
     return {
       id: u.id,
       kind: u.kind as UpdateKind,
-      text: u.text,
+      text: fromProposal ? renderProposalHistory(fromProposal, reader.locale, reader.digits) : u.text,
       statusFrom: u.statusFrom as RecommendationStatus | null,
       statusTo: u.statusTo as RecommendationStatus | null,
       progressFrom: u.progressFrom === null ? null : Number(u.progressFrom),
       progressTo: u.progressTo === null ? null : Number(u.progressTo),
-      links: isTargeted ? [] : stored.map((l) => ({ url: l.url ?? "", title: l.title || l.url || "" })),
+      links: isTargeted || fromProposal ? [] : stored.map((l) => ({ url: l.url ?? "", title: l.title || l.url || "" })),
       target,
+      fromProposal: fromProposal ? (({ type: _type, ...rest }) => rest)(fromProposal) : null,
       files: files
         .filter((f) => f.updateId === u.id)
         .map((f) => ({ id: f.id, fileName: f.fileName, contentType: f.contentType, size: Number(f.size), createdAt: f.createdAt, url: `/api/recommendations/${f.recommendationId}/updates/${f.updateId}/files/${f.id}` })),
@@ -348,12 +406,12 @@ export function createRecommendationsService(deps: Deps, events: EventsService, 
     };
   }
 
-  async function findUpdatePresented(recommendationId: string, updateId: string) {
+  async function findUpdatePresented(reader: Actor, recommendationId: string, updateId: string) {
     // The newest few entries hold the one just written.
     const { items } = await repo.updates(recommendationId, 1, 20);
     const u = items.find((i) => i.id === updateId);
     if (!u) throw new AppError("NOT_FOUND");
-    return presentUpdate(u, await repo.filesOf([u.id]));
+    return presentUpdate(u, await repo.filesOf([u.id]), reader);
   }
 
   /** Resolve list filters (season code or id) to what the repository filters on. */
@@ -363,7 +421,10 @@ export function createRecommendationsService(deps: Deps, events: EventsService, 
     return { ...rest, seasonId };
   }
 
-  const summaryOf = (row: { reference: string | null; textEn: string }) => (row.reference ? `${row.reference} ${row.textEn}` : row.textEn).slice(0, 200);
+  const summaryOf = (row: { reference: string | null; textAr: string; textEn: string }) => {
+    const text = row.textEn || row.textAr;
+    return (row.reference ? `${row.reference} ${text}` : text).slice(0, 200);
+  };
 
   return {
     load,
@@ -571,7 +632,11 @@ export function createRecommendationsService(deps: Deps, events: EventsService, 
         const current = await repo.lock(tx, row.id);
         if (!current || current.updatedAt !== input.updatedAt) throw new AppError("RECOMMENDATION_CONFLICT");
         await repo.update(tx, row.id, { ...values, updatedAt: now });
-        if (responsibleIds) await repo.replaceResponsibles(tx, row.id, responsibleIds);
+        if (responsibleIds) {
+          await repo.replaceResponsibles(tx, row.id, responsibleIds);
+          const added = responsibleIds.filter((id) => !access.responsibleIds.includes(id));
+          await mailAssigned(tx, { ...row, ...values } as RecommendationRow, added);
+        }
         const edited = Object.keys(changes).some((k) => !["status", "statusReason", "progress", "approvedAt", "closedAt"].includes(k));
         if (edited) await repo.insertUpdate(tx, updateRow(actor, row.id, "update", now));
         const progressTo = values.progress !== undefined ? Number(values.progress) : null;
@@ -594,7 +659,7 @@ export function createRecommendationsService(deps: Deps, events: EventsService, 
       const pageSize = query.pageSize ?? 50;
       const { items, total } = await repo.updates(row.id, page, pageSize);
       const files = await repo.filesOf(items.map((u) => u.id));
-      return { items: items.map((u) => presentUpdate(u, files)), total, page, pageSize };
+      return { items: items.map((u) => presentUpdate(u, files, actor)), total, page, pageSize };
     },
 
     /**
@@ -643,7 +708,7 @@ export function createRecommendationsService(deps: Deps, events: EventsService, 
         if (to) await mailStatusChange(tx, actor, row, responsibles.map((r) => r.id), from, to, input.reason?.trim() || input.text.trim());
         await indexRecord(tx, "recommendation", row.id);
       });
-      return findUpdatePresented(row.id, entry.id);
+      return findUpdatePresented(actor, row.id, entry.id);
     },
 
     /**
@@ -681,31 +746,36 @@ export function createRecommendationsService(deps: Deps, events: EventsService, 
     },
 
     /**
-     * Link a workshop (an event the caller may read) that implements the recommendation.
+     * Link a workshop (an event the caller may read) or a training programme (one he may read) that
+     * implements the recommendation.
      * @throws AppError RECOMMENDATION_NOT_FOUND, FORBIDDEN, VALIDATION_FAILED naming `targetId`
      */
     async addLink(actor: Actor, id: string, input: { targetType: LinkTargetType; targetId: string }) {
       const { row, access } = await load(actor, id);
       if (!mayLinkRecommendation(actor, access)) throw new AppError("FORBIDDEN");
-      const event = await readableEvent(actor, input.targetId);
-      if (!event) throw invalid("targetId");
+      const target = input.targetType === "training_programme" ? await readableProgramme(actor, input.targetId) : await readableEvent(actor, input.targetId);
+      if (!target) throw invalid("targetId");
       const now = nowIso();
       await db.transaction().execute(async (tx) => {
-        if (!(await repo.insertLink(tx, { recommendationId: row.id, targetType: input.targetType, targetId: event.id, createdBy: actor.userId, createdAt: now }))) return;
-        await repo.insertUpdate(tx, updateRow(actor, row.id, "link", now, { text: "linked", links: JSON.stringify([{ type: input.targetType, id: event.id, titleAr: event.titleAr, titleEn: event.titleEn }]) }));
+        if (!(await repo.insertLink(tx, { recommendationId: row.id, targetType: input.targetType, targetId: target.id, createdBy: actor.userId, createdAt: now }))) return;
+        await repo.insertUpdate(tx, updateRow(actor, row.id, "link", now, { text: "linked", links: JSON.stringify([{ type: input.targetType, id: target.id, titleAr: target.titleAr, titleEn: target.titleEn }]) }));
         await repo.update(tx, row.id, { updatedAt: now });
-        await insertAudit(tx, { actorId: actor.userId, organisationId: row.organisationId, action: "recommendation.linked", entityType: "recommendation", entityId: row.id, summary: summaryOf(row), changes: { targetType: input.targetType, targetId: event.id } }, now);
+        await insertAudit(tx, { actorId: actor.userId, organisationId: row.organisationId, action: "recommendation.linked", entityType: "recommendation", entityId: row.id, summary: summaryOf(row), changes: { targetType: input.targetType, targetId: target.id } }, now);
         await indexRecord(tx, "recommendation", row.id);
       });
       return { links: (await linksAndImpact(actor, row.id)).links };
     },
 
-    /** Remove a link (no error when there is none). */
+    /**
+     * Remove a link (no error when there is none).
+     * @throws AppError RECOMMENDATION_NOT_FOUND, FORBIDDEN, VALIDATION_FAILED naming `targetId` (a training programme the caller may not read)
+     */
     async removeLink(actor: Actor, id: string, targetType: string, targetId: string) {
       const { row, access } = await load(actor, id);
       if (!mayLinkRecommendation(actor, access)) throw new AppError("FORBIDDEN");
       const target = (await repo.links(row.id)).find((l) => l.targetType === targetType && l.targetId === targetId);
       if (!target) return;
+      if (targetType === "training_programme" && target.titleAr !== null && !(await readableProgramme(actor, targetId))) throw invalid("targetId");
       const now = nowIso();
       await db.transaction().execute(async (tx) => {
         if (!(await repo.deleteLink(tx, row.id, targetType, targetId))) return;
@@ -730,6 +800,18 @@ export function createRecommendationsService(deps: Deps, events: EventsService, 
         programmes.readableOfEvent(actor, event.id),
       ]);
       return { serves: await presentSummaries(serves), source: await presentSummaries(source), programmes: programmeRows };
+    },
+
+    /**
+     * The readable recommendations linked to a workshop or a training programme the caller may read.
+     * @throws AppError EVENT_NOT_FOUND, TRAINING_PROGRAMME_NOT_FOUND
+     */
+    async linkedRecommendations(actor: Actor, targetType: LinkTargetType, targetId: string) {
+      const target = targetType === "training_programme" ? await programmeForRead(db, actor, targetId) : await events.load(actor, targetId);
+      await loadActorGroups(db, actor);
+      const linked = await repo.linkedTo(targetType, target.id);
+      const rows = linked.length ? await repo.findReadable(actor, (eb) => eb("recommendations.id", "in", linked)) : [];
+      return { items: await presentSummaries(rows) };
     },
   };
 }

@@ -17,6 +17,7 @@ import { useSeasons } from "../events/useEventsData.js";
 import { DueDate, ProgressBar, RecommendationLink, StatusBadge, useFormatPercent, useTitle } from "./FollowupBits.js";
 import type { Accountability } from "./types.js";
 import { useProgramme, useProgrammeOptions } from "./useFollowupData.js";
+import { useSeasonName } from "./digits.js";
 
 /** The filters of the view, its export and its print, in the order of the address. */
 export const ACCOUNTABILITY_FILTERS = ["season", "programme", "event", "area", "organisation", "status", "from", "to"] as const;
@@ -42,6 +43,7 @@ export function AccountabilityPage() {
   const n = useFormatNumber();
   const percent = useFormatPercent();
   const localName = useLocalName();
+  const seasonName = useSeasonName();
   const pick = usePickLocal();
   const title = useTitle();
   const list = useListQuery();
@@ -56,7 +58,7 @@ export function AccountabilityPage() {
     }
     return out;
   }, [list.params]);
-  const programmes = useProgrammeOptions(filters.season);
+  const programmes = useProgrammeOptions(filters.season, { archived: true });
   const programme = useProgramme(filters.programme ?? null);
   const meetings = useApi<Page<EventRecord>>("/api/events", { kind: "meeting", when: "all", season: filters.season || undefined, pageSize: 100 });
   const result = useApi<Accountability>("/api/accountability", filters);
@@ -71,7 +73,7 @@ export function AccountabilityPage() {
 
   // What the printed page says it covers (the filters, named).
   const summary: { label: string; value: ReactNode }[] = [];
-  if (filters.season) summary.push({ label: t("followup.fields.season"), value: chosenSeason ? localName(chosenSeason) : filters.season });
+  if (filters.season) summary.push({ label: t("followup.fields.season"), value: seasonName(chosenSeason, filters.season) });
   if (filters.programme) summary.push({ label: t("followup.fields.programme"), value: chosenProgramme ? title(chosenProgramme) : filters.programme });
   if (filters.area) summary.push({ label: t("followup.fields.area"), value: chosenArea ? title(chosenArea) : filters.area });
   if (filters.event) summary.push({ label: t("followup.accountability.meeting"), value: chosenMeeting ? pick(chosenMeeting.titleAr, chosenMeeting.titleEn) : filters.event });
@@ -117,7 +119,7 @@ export function AccountabilityPage() {
           value={filters.season ?? ""}
           onChange={(v) => list.update({ season: v, programme: null, area: null, event: null })}
           placeholder={t("followup.filters.all_seasons")}
-          options={seasons.items.map((s) => ({ value: s.code, label: localName(s) }))}
+          options={seasons.items.map((s) => ({ value: s.code, label: seasonName(s, s.code) }))}
         />
         <SelectField
           id="acc-programme"
@@ -142,7 +144,7 @@ export function AccountabilityPage() {
           value={filters.event ?? ""}
           onChange={(v) => list.update({ event: v })}
           placeholder={t("followup.filters.all_meetings")}
-          options={(meetings.data?.items ?? []).map((e) => ({ value: e.id, label: `${pick(e.titleAr, e.titleEn)} (${localName(e.season)})` }))}
+          options={(meetings.data?.items ?? []).map((e) => ({ value: e.id, label: `${pick(e.titleAr, e.titleEn)} (${seasonName(e.season)})` }))}
         />
         <SelectField
           id="acc-organisation"

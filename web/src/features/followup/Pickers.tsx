@@ -7,6 +7,7 @@ import { useLocalName, usePickLocal } from "../../components/format.js";
 import { useDebouncedSearch } from "../directory/useListQuery.js";
 import type { EventRecord } from "../events/types.js";
 import { usePeopleOf } from "../events/useEventsData.js";
+import { useSeasonName } from "./digits.js";
 
 /** What the follow-up forms keep of a chosen organisation. */
 export interface ChosenOrg {
@@ -214,12 +215,12 @@ export function EventChooser({
 }) {
   const { t } = useTranslation();
   const pick = usePickLocal();
-  const localName = useLocalName();
+  const seasonName = useSeasonName();
   const [q, setQ] = useState("");
   const [text, setText] = useDebouncedSearch(q, setQ);
   const events = useApi<Page<EventRecord>>("/api/events", { q: q || undefined, kind, when: "all", pageSize: 30 });
   const found = (events.data?.items ?? []).filter((e) => !exclude.includes(e.id));
-  const options = found.map((e) => ({ value: e.id, label: `${pick(e.titleAr, e.titleEn)} (${localName(e.season)})` }));
+  const options = found.map((e) => ({ value: e.id, label: `${pick(e.titleAr, e.titleEn)} (${seasonName(e.season)})` }));
   if (value && !options.some((o) => o.value === value.id)) options.unshift({ value: value.id, label: pick(value.titleAr, value.titleEn) });
   return (
     <div className="picker">

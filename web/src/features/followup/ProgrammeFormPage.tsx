@@ -15,6 +15,7 @@ import { useUnsavedChanges } from "../../components/useUnsavedChanges.js";
 import { currentShareGroup, VisibilityField } from "../directory/VisibilityField.js";
 import { useSeasons } from "../events/useEventsData.js";
 import { DateTime } from "../../components/DateTime.js";
+import { useSeasonName } from "./digits.js";
 import { EventChooser, OrgPicker, PersonOfOrgSelect, type ChosenEvent, type ChosenOrg } from "./Pickers.js";
 import type { Programme, ProgrammeList } from "./types.js";
 
@@ -251,6 +252,7 @@ function ProgrammeForm({ existing }: { existing?: Programme }) {
   const navigate = useNavigate();
   const me = useMe();
   const localName = useLocalName();
+  const seasonName = useSeasonName();
   const pick = usePickLocal();
   const seasons = useSeasons();
   const action = useAction();
@@ -380,7 +382,7 @@ function ProgrammeForm({ existing }: { existing?: Programme }) {
               label={t("followup.fields.season")}
               value={values.seasonCode}
               onChange={set("seasonCode")}
-              options={seasons.items.map((s) => ({ value: s.code, label: localName(s) }))}
+              options={seasons.items.map((s) => ({ value: s.code, label: seasonName(s, s.code) }))}
               placeholder={seasons.loading ? t("common.loading") : t("common.choose")}
               error={error("seasonCode") ?? action.fieldError("seasonId")}
               required

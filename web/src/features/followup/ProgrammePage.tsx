@@ -5,6 +5,8 @@ import { DateTime } from "../../components/DateTime.js";
 import { Badge, EmptyState, ErrorState, Loading } from "../../components/Feedback.js";
 import { useFormatNumber, useLocalName, usePickLocal } from "../../components/format.js";
 import { PageHeader, usePageTitle } from "../../components/PageHeader.js";
+import { ArchiveControls } from "../directory/RecordActions.js";
+import { useSeasonName } from "./digits.js";
 import { DueDate, OverdueMark, ProgressBar, RecommendationLink, Row, StatusBadge, useTitle } from "./FollowupBits.js";
 import type { Programme, RecommendationList } from "./types.js";
 
@@ -19,6 +21,7 @@ export function ProgrammePage() {
   const localName = useLocalName();
   const pick = usePickLocal();
   const title = useTitle();
+  const seasonName = useSeasonName();
   const resource = useApi<Programme>(`/api/programmes/${encodeURIComponent(id)}`);
   const recs = useApi<RecommendationList>(resource.data ? "/api/recommendations" : null, { programme: id, pageSize: 100 });
   const programme = resource.data;
@@ -36,13 +39,14 @@ export function ProgrammePage() {
       <PageHeader
         crumbs={[{ label: t("followup.programmes.title"), to: "/programmes" }]}
         title={title(programme)}
-        subtitle={localName(programme.season)}
+        subtitle={seasonName(programme.season, programme.season.code)}
         badges={
           <>
             <Badge tone="info">
               <bdi dir="ltr">{programme.code}</bdi>
             </Badge>
             <Badge>{t(`directory.visibilities.${programme.visibility}`)}</Badge>
+            {programme.archivedAt && <Badge tone="warning">{t("followup.programmes.archived")}</Badge>}
           </>
         }
         actions={
@@ -55,9 +59,21 @@ export function ProgrammePage() {
                 {t("common.edit")}
               </Link>
             )}
+            <ArchiveControls
+              basePath={`/api/programmes/${encodeURIComponent(programme.id)}`}
+              abilities={programme.abilities}
+              archivedAt={programme.archivedAt}
+              recordName={title(programme)}
+              onDone={resource.reload}
+            />
           </>
         }
       />
+      {programme.archivedAt && (
+        <p className="alert alert--warning" role="note">
+          {t("followup.programmes.archived_notice")}
+        </p>
+      )}
       <div className="detail-layout">
         <div className="detail-main">
           <section className="card" aria-labelledby="programme-about-title">
@@ -66,7 +82,7 @@ export function ProgrammePage() {
             </h2>
             {description && <p className="card-text preserve-lines">{description}</p>}
             <dl className="summary-list">
-              <Row label={t("followup.fields.season")}>{localName(programme.season)}</Row>
+              <Row label={t("followup.fields.season")}>{seasonName(programme.season, programme.season.code)}</Row>
               <Row label={t("followup.programmes.starts_on")} show={!!programme.startsOn}>
                 <DueDate value={programme.startsOn} />
               </Row>

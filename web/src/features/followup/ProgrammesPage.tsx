@@ -1,32 +1,34 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useApi } from "../../api/useApi.js";
-import { SelectField } from "../../components/Field.js";
-import { EmptyState, ErrorState, Loading } from "../../components/Feedback.js";
-import { useFormatNumber, useLocalName } from "../../components/format.js";
+import { CheckboxField, SelectField } from "../../components/Field.js";
+import { Badge, EmptyState, ErrorState, Loading } from "../../components/Feedback.js";
+import { useFormatNumber } from "../../components/format.js";
 import { PageHeader, usePageTitle } from "../../components/PageHeader.js";
 import { Pagination } from "../../components/Pagination.js";
 import { ListFilters } from "../directory/ListFilters.js";
 import { useDebouncedSearch, useListQuery } from "../directory/useListQuery.js";
 import { useSeasons } from "../events/useEventsData.js";
+import { useSeasonName } from "./digits.js";
 import { DueDate, OrgNames, useTitle } from "./FollowupBits.js";
 import type { ProgrammeList } from "./types.js";
 
 const PAGE_SIZE = 20;
 
-/** /programmes — cooperation programmes by season: parties, period, and how much sits under each. */
+/** /programmes — cooperation programmes by season: parties, period, and how much sits under each (archived ones on request). */
 export function ProgrammesPage() {
   const { t } = useTranslation();
   const n = useFormatNumber();
-  const localName = useLocalName();
+  const seasonName = useSeasonName();
   const title = useTitle();
   const seasons = useSeasons();
   const list = useListQuery();
   const q = list.get("q");
   const season = list.get("season");
+  const includeArchived = list.get("archived") === "include";
   const [search, setSearch, flushSearch] = useDebouncedSearch(q, (value) => list.update({ q: value }, { replace: true }));
   usePageTitle(t("followup.programmes.title"));
-  const result = useApi<ProgrammeList>("/api/programmes", { q: q || undefined, season: season || undefined, page: list.page, pageSize: PAGE_SIZE });
+  const result = useApi<ProgrammeList>("/api/programmes", { q: q || undefined, season: season || undefined, archived: includeArchived ? "include" : undefined, page: list.page, pageSize: PAGE_SIZE });
   const data = result.data;
 
   return (
@@ -58,7 +60,13 @@ export function ProgrammesPage() {
           value={season}
           onChange={(value) => list.update({ season: value })}
           placeholder={t("followup.filters.all_seasons")}
-          options={seasons.items.map((s) => ({ value: s.code, label: localName(s) }))}
+          options={seasons.items.map((s) => ({ value: s.code, label: seasonName(s, s.code) }))}
+        />
+        <CheckboxField
+          id="programmes-archived"
+          label={t("followup.programmes.include_archived")}
+          checked={includeArchived}
+          onChange={(checked) => list.update({ archived: checked ? "include" : null })}
         />
       </ListFilters>
       <div className="list-status" role="status" aria-live="polite">
@@ -90,8 +98,9 @@ export function ProgrammesPage() {
                     <span className="row-secondary">
                       <bdi dir="ltr">{p.code}</bdi>
                     </span>
+                    {p.archivedAt && <Badge tone="warning">{t("followup.programmes.archived")}</Badge>}
                   </th>
-                  <td data-label={t("followup.fields.season")}>{localName(p.season)}</td>
+                  <td data-label={t("followup.fields.season")}>{seasonName(p.season, p.season.code)}</td>
                   <td data-label={t("followup.programmes.parties")}>
                     <OrgNames orgs={p.parties.map((x) => x.organisation)} />
                   </td>

@@ -3,84 +3,21 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PROPOSAL_OUTCOMES, type ProposalOutcome } from "../../../../common/followup.js";
 import { api } from "../../api/client.js";
-import { useAction, useApi, type ApiResource } from "../../api/useApi.js";
+import { useAction, type ApiResource } from "../../api/useApi.js";
 import { ConfirmDialog } from "../../components/ConfirmDialog.js";
 import { DateInput } from "../../components/DateInput.js";
 import { DateTime } from "../../components/DateTime.js";
 import { RadioGroupField, TextAreaField, TextField } from "../../components/Field.js";
-import { Badge, EmptyState, ErrorState, FormErrors, Loading, StatusMessage } from "../../components/Feedback.js";
+import { Badge, EmptyState, FormErrors, Loading, StatusMessage } from "../../components/Feedback.js";
 import { useFormatNumber, useLocalName, usePickLocal } from "../../components/format.js";
 import { OrgNames, ProposalStatusBadge } from "./FollowupBits.js";
 import { FormDialog } from "./FormDialog.js";
 import { OrgListPicker, type ChosenOrg } from "./Pickers.js";
-import type { Proposal, ProposalComment, ProposalList } from "./types.js";
-
-const proposalPath = (id: string) => `/api/proposals/${encodeURIComponent(id)}`;
+import { proposalPath, ProposalComments } from "./ProposalComments.js";
+import type { Proposal, ProposalList } from "./types.js";
 
 /** The outcome a decided proposal's status stands for. */
 const outcomeOf = (status: Proposal["status"]): ProposalOutcome => (status === "deferred" || status === "rejected" ? status : "adopted");
-
-/** The comments on one proposal, oldest first, and a box to add one for those who may. */
-function ProposalComments({ proposal, onCount }: { proposal: Proposal; onCount(count: number): void }) {
-  const { t } = useTranslation();
-  const localName = useLocalName();
-  const comments = useApi<{ items: ProposalComment[] }>(`${proposalPath(proposal.id)}/comments`);
-  const action = useAction();
-  const [body, setBody] = useState("");
-  const [local, setLocal] = useState<string | null>(null);
-  const fieldId = `proposal-${proposal.id}-comment`;
-
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    if (!body.trim()) {
-      setLocal(t("followup.proposals.comment_empty"));
-      return;
-    }
-    setLocal(null);
-    const result = await action.run(() => api.post<ProposalComment>(`${proposalPath(proposal.id)}/comments`, { body: body.trim() }));
-    if (result.ok && comments.data) {
-      const items = [...comments.data.items, result.value];
-      comments.setData({ items });
-      onCount(items.length);
-      setBody("");
-    }
-  }
-
-  return (
-    <div className="proposal-comments">
-      {comments.error && <ErrorState error={comments.error} onRetry={comments.reload} />}
-      {!comments.data && comments.loading && <Loading />}
-      {comments.data && comments.data.items.length === 0 && <p className="card-meta">{t("followup.proposals.no_comments")}</p>}
-      {comments.data && comments.data.items.length > 0 && (
-        <ol className="comment-list">
-          {comments.data.items.map((c) => (
-            <li key={c.id} className="comment">
-              <p className="comment-head">
-                <span className="comment-author">{c.author ? <bdi>{c.author.name}</bdi> : t("followup.proposals.former_user")}</span>
-                <span className="row-secondary-inline">{localName(c.organisation)}</span>
-                <span className="row-secondary-inline">
-                  <DateTime value={c.createdAt} mode="datetime" />
-                </span>
-              </p>
-              <p className="comment-body preserve-lines" dir="auto">
-                {c.body}
-              </p>
-            </li>
-          ))}
-        </ol>
-      )}
-      {proposal.abilities.comment && (
-        <form className="comment-form" noValidate onSubmit={onSubmit}>
-          <FormErrors error={action.error} shownFields={["body"]} />
-          <TextAreaField id={fieldId} label={t("followup.proposals.comment_label")} value={body} onChange={setBody} error={local ?? action.fieldError("body")} dir="auto" rows={2} />
-          <button type="submit" className="button button--secondary button--small" disabled={action.pending} aria-busy={action.pending || undefined}>
-            {t("followup.proposals.comment_submit")}
-          </button>
-        </form>
-      )}
-    </div>
-  );
-}
 
 /**
  * The meeting's decision on a proposal: adopted (which creates a recommendation,

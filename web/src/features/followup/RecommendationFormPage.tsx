@@ -14,6 +14,7 @@ import { PageHeader, usePageTitle } from "../../components/PageHeader.js";
 import { useUnsavedChanges } from "../../components/useUnsavedChanges.js";
 import { currentShareGroup, VisibilityField } from "../directory/VisibilityField.js";
 import { useSeasons } from "../events/useEventsData.js";
+import { useSeasonName } from "./digits.js";
 import { useTitle } from "./FollowupBits.js";
 import { EventChooser, OrgListPicker, OrgPicker, type ChosenEvent, type ChosenOrg } from "./Pickers.js";
 import { ConflictNotice, isConflict } from "./RecommendationStatus.js";
@@ -56,6 +57,7 @@ function RecommendationForm({ existing, onReload }: { existing?: Recommendation;
   const navigate = useNavigate();
   const me = useMe();
   const localName = useLocalName();
+  const seasonName = useSeasonName();
   const title = useTitle();
   const seasons = useSeasons();
   const action = useAction();
@@ -170,7 +172,7 @@ function RecommendationForm({ existing, onReload }: { existing?: Recommendation;
             {existing ? (
               <div className="field">
                 <span className="field-label">{t("followup.fields.season")}</span>
-                <p className="field-static">{localName(seasons.items.find((s) => s.code === existing.season.code)) || existing.season.code}</p>
+                <p className="field-static">{seasonName(seasons.items.find((s) => s.code === existing.season.code), existing.season.code)}</p>
               </div>
             ) : (
               <SelectField
@@ -179,7 +181,7 @@ function RecommendationForm({ existing, onReload }: { existing?: Recommendation;
                 hint={t("followup.form.season_hint")}
                 value={values.seasonCode}
                 onChange={(v) => setValues((x) => ({ ...x, seasonCode: v, programmeId: "", areaId: "" }))}
-                options={seasons.items.map((s) => ({ value: s.code, label: localName(s) }))}
+                options={seasons.items.map((s) => ({ value: s.code, label: seasonName(s, s.code) }))}
                 placeholder={seasons.loading ? t("common.loading") : t("common.choose")}
                 error={error("seasonCode") ?? action.fieldError("seasonId")}
               />

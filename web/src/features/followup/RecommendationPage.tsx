@@ -7,6 +7,7 @@ import { ErrorState, Loading } from "../../components/Feedback.js";
 import { useLocalName, usePickLocal } from "../../components/format.js";
 import { PageHeader, usePageTitle } from "../../components/PageHeader.js";
 import { useSeasons } from "../events/useEventsData.js";
+import { useSeasonName } from "./digits.js";
 import { ActionsSection } from "./ActionsSection.js";
 import { BilingualText, DueDate, OrgNames, OverdueMark, Row, StatusBadge, useRecommendationText, useTitle } from "./FollowupBits.js";
 import { RecommendationImpact } from "./RecommendationImpact.js";
@@ -69,7 +70,8 @@ export function RecommendationPage() {
   // Actions write their own timeline entries without changing the recommendation.
   const [actionChanges, setActionChanges] = useState(0);
   const season = rec ? seasons.items.find((s) => s.id === rec.season.id || s.code === rec.season.code) : undefined;
-  const seasonName = season ? localName(season) : rec?.season.code;
+  const seasonNameOf = useSeasonName();
+  const seasonName = seasonNameOf(season, rec?.season.code);
   const heading = rec ? (rec.reference ? t("followup.rec.title_with_reference", { reference: rec.reference }) : t("followup.rec.title")) : t("followup.rec.title");
   usePageTitle(rec ? `${heading} — ${textOf(rec).text.slice(0, 60)}` : heading);
 

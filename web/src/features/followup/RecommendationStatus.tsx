@@ -6,10 +6,14 @@ import { useAction } from "../../api/useApi.js";
 import { ConfirmDialog } from "../../components/ConfirmDialog.js";
 import { TextAreaField } from "../../components/Field.js";
 import { FormErrors, StatusMessage } from "../../components/Feedback.js";
+import { formatNumber } from "../../../../common/dates.js";
+import { useDisplaySettings } from "../../app/useDisplaySettings.js";
 import { useFormatNumber } from "../../components/format.js";
+import { parseWholeNumber } from "./digits.js";
 import { ProgressBar, StatusBadge, useFormatPercent } from "./FollowupBits.js";
 import type { Recommendation } from "./types.js";
 import { recommendationPath } from "./useFollowupData.js";
+import { WholeNumberField } from "./WholeNumberField.js";
 
 /** Whether a failed save was refused because someone changed the recommendation since it was read. */
 export const isConflict = (error: ApiError | null | undefined) => error?.code === "RECOMMENDATION_CONFLICT";
@@ -157,24 +161,37 @@ export function StatusPanel({ rec, onSaved, onReload }: { rec: Recommendation; o
 }
 
 /**
- * Progress (0–100) as a slider and a number, saved on request; only for those who may
- * report progress (`abilities.progress`), and only while approved or in progress.
+ * Progress (0–100) as a slider and a number (in the user's digits), saved on request; only for
+ * those who may report progress (`abilities.progress`), and only while approved or in progress.
+ * A number out of range is refused here, naming the field, and nothing is sent.
  */
 export function ProgressPanel({ rec, onSaved, onReload }: { rec: Recommendation; onSaved(rec: Recommendation): void; onReload(): void }) {
   const { t } = useTranslation();
   const n = useFormatNumber();
   const percent = useFormatPercent();
+  const { digits } = useDisplaySettings();
   const action = useAction();
-  // What the user chose; until then the field follows the recommendation (which other changes may move).
-  const [draft, setDraft] = useState<number | null>(null);
-  const value = draft ?? rec.progress;
-  const setValue = (next: number) => setDraft(next);
+  // What the user typed or chose; until then the field follows the recommendation (which other changes may move).
+  const [draft, setDraft] = useState<string | null>(null);
+  const text = draft ?? String(rec.progress);
+  const typed = parseWholeNumber(text);
+  const valid = typed !== null && typed <= 100 ? typed : null;
+  const value = valid ?? rec.progress;
+  const [localError, setLocalError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const canChange = rec.abilities.progress && (rec.status === "approved" || rec.status === "in_progress");
+  const edit = (next: string) => {
+    setDraft(next);
+    setLocalError(null);
+  };
 
   async function save() {
     setDone(null);
-    const result = await action.run(() => api.patch<Recommendation>(recommendationPath(rec.id), { updatedAt: rec.updatedAt, progress: value }));
+    if (valid === null) {
+      setLocalError(t("followup.number_range", { field: t("followup.rec.progress_number"), min: n(0), max: n(100) }));
+      return;
+    }
+    const result = await action.run(() => api.patch<Recommendation>(recommendationPath(rec.id), { updatedAt: rec.updatedAt, progress: valid }));
     if (result.ok) {
       onSaved(result.value);
       setDraft(null);
@@ -207,7 +224,7 @@ export function ProgressPanel({ rec, onSaved, onReload }: { rec: Recommendation;
               }}
             />
           ) : (
-            <FormErrors error={action.error} shownFields={["progress"]} />
+            <FormErrors error={action.error} shownFields={["progress"]} localMessage={localError ? t("errors.VALIDATION_FAILED") : null} />
           )}
           <div className="progress-inputs">
             <div className="field progress-slider">
@@ -222,31 +239,23 @@ export function ProgressPanel({ rec, onSaved, onReload }: { rec: Recommendation;
                 step={5}
                 value={value}
                 aria-valuetext={percent(value)}
-                onChange={(e) => setValue(Number(e.target.value))}
+                onChange={(e) => edit(formatNumber(Number(e.target.value), digits))}
               />
             </div>
-            <div className="field progress-number">
-              <label htmlFor="rec-progress-number" className="field-label">
-                {t("followup.rec.progress_number")}
-              </label>
-              <input
-                id="rec-progress-number"
-                type="number"
-                className="input"
-                min={0}
-                max={100}
-                inputMode="numeric"
-                dir="ltr"
-                value={String(value)}
-                aria-invalid={action.fieldError("progress") ? true : undefined}
-                onChange={(e) => setValue(Math.max(0, Math.min(100, Math.round(Number(e.target.value) || 0))))}
-              />
-            </div>
-            <button type="submit" className="button button--primary button--small" disabled={action.pending || value === rec.progress} aria-busy={action.pending || undefined}>
+            <WholeNumberField
+              id="rec-progress-number"
+              label={t("followup.rec.progress_number")}
+              className="progress-number"
+              min={0}
+              max={100}
+              value={text}
+              onChange={edit}
+              error={localError ?? action.fieldError("progress")}
+            />
+            <button type="submit" className="button button--primary button--small" disabled={action.pending || valid === rec.progress} aria-busy={action.pending || undefined}>
               {action.pending ? t("common.saving") : t("followup.rec.progress_save")}
             </button>
           </div>
-          {action.fieldError("progress") && <p className="field-error">{action.fieldError("progress")}</p>}
           <p className="field-hint">{t("followup.rec.progress_hint", { from: n(rec.progress) })}</p>
         </form>
       )}

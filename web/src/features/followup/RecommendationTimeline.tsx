@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { api } from "../../api/client.js";
 import { useAction, useApi } from "../../api/useApi.js";
 import { DateTime } from "../../components/DateTime.js";
@@ -9,9 +10,12 @@ import { EmptyState, ErrorState, FormErrors, Loading, StatusMessage } from "../.
 import { useFormatFileSize, useFormatNumber, useLocalName } from "../../components/format.js";
 import { Pagination } from "../../components/Pagination.js";
 import { ACCEPTED_EXTENSIONS, MAX_FILE_BYTES } from "../events/AttachmentUpload.js";
+import { parseWholeNumber } from "./digits.js";
 import { useFormatPercent, useTitle } from "./FollowupBits.js";
+import { ProposalHistoryText } from "./ProposalHistory.js";
 import type { EvidenceFile, Recommendation, RecommendationUpdate, UpdateList } from "./types.js";
 import { recommendationPath } from "./useFollowupData.js";
+import { WholeNumberField } from "./WholeNumberField.js";
 
 const PAGE_SIZE = 20;
 const extensionOf = (name: string) => (/\.([^.]+)$/.exec(name)?.[1] ?? "").toLowerCase();
@@ -21,6 +25,11 @@ const ACTION_VERBS = ["created", "updated", "done", "cancelled", "reopened", "de
 const LINK_VERBS = ["linked", "unlinked"];
 const isVerb = (entry: RecommendationUpdate) =>
   (entry.kind === "action" && (ACTION_VERBS as readonly string[]).includes(entry.text ?? "")) || (entry.kind === "link" && LINK_VERBS.includes(entry.text ?? ""));
+/** Where a link entry's target lives: a workshop (event) or a training programme. */
+const targetPath = (target: { type: string; id: string }) =>
+  target.type === "training_programme" ? `/training/${encodeURIComponent(target.id)}` : target.type === "event" ? `/events/${encodeURIComponent(target.id)}` : null;
+/** Stands for the title in a message, to put a link in its place. */
+const TITLE_MARK = "\uE000";
 /** A recommendation tracked from the minutes starts with "#<decision number>". */
 const decisionNumber = (entry: RecommendationUpdate) => (entry.kind === "created" ? (/^#(\d+)$/.exec(entry.text ?? "")?.[1] ?? null) : null);
 
@@ -45,9 +54,21 @@ function EntryHeadline({ entry }: { entry: RecommendationUpdate }) {
       );
     case "progress":
       return <>{t("followup.timeline.progress_change", { from: percent(entry.progressFrom ?? 0), to: percent(entry.progressTo ?? 0) })}</>;
-    case "link":
+    case "link": {
       if (!entry.target) return <>{t("followup.timeline.kind.link")}</>;
-      return <>{entry.text === "unlinked" ? t("followup.timeline.unlinked_named", { title: title(entry.target) }) : t("followup.timeline.link_named", { title: title(entry.target) })}</>;
+      const key = entry.text === "unlinked" ? "followup.timeline.unlinked_named" : "followup.timeline.link_named";
+      const href = targetPath(entry.target);
+      if (!href) return <>{t(key, { title: title(entry.target) })}</>;
+      // The message with the title as a link to the workshop or training programme.
+      const [before, after = ""] = t(key, { title: TITLE_MARK }).split(TITLE_MARK);
+      return (
+        <>
+          {before}
+          <Link to={href}>{title(entry.target)}</Link>
+          {after}
+        </>
+      );
+    }
     case "action": {
       if (!entry.target) return <>{t("followup.timeline.kind.action")}</>;
       const verb = ACTION_VERBS.find((v) => v === entry.text) ?? "updated";
@@ -126,10 +147,16 @@ export function RecommendationTimeline({ rec, onChanged, refreshKey = 0 }: { rec
                   <DateTime value={entry.createdAt} mode="datetime" />
                 </span>
               </p>
-              {entry.text && !isVerb(entry) && !decisionNumber(entry) && (
-                <p className="timeline-text preserve-lines" dir="auto">
-                  {entry.text}
-                </p>
+              {entry.fromProposal ? (
+                <ProposalHistoryText history={entry.fromProposal} />
+              ) : (
+                entry.text &&
+                !isVerb(entry) &&
+                !decisionNumber(entry) && (
+                  <p className="timeline-text preserve-lines" dir="auto">
+                    {entry.text}
+                  </p>
+                )
               )}
               {entry.links.length > 0 && (
                 <ul className="evidence-links" aria-label={t("followup.timeline.links")}>
@@ -177,6 +204,7 @@ let nextKey = 1;
  */
 function AddUpdateForm({ rec, onAdded }: { rec: Recommendation; onAdded(): void }) {
   const { t } = useTranslation();
+  const n = useFormatNumber();
   const size = useFormatFileSize();
   const action = useAction();
   const fileId = `rec-update-file-${useId().replace(/:/g, "")}`;
@@ -209,8 +237,8 @@ function AddUpdateForm({ rec, onAdded }: { rec: Recommendation; onAdded(): void 
     links.forEach((l, i) => {
       if (!/^https?:\/\/\S+$/.test(l.url.trim())) problems[`links/${i}/url`] = t("followup.timeline.link_invalid");
     });
-    const p = progress.trim() === "" ? null : Number(progress);
-    if (p !== null && (!Number.isInteger(p) || p < 0 || p > 100)) problems.progress = t("followup.timeline.progress_invalid");
+    const p = progress.trim() === "" ? null : parseWholeNumber(progress);
+    if (progress.trim() !== "" && (p === null || p > 100)) problems.progress = t("followup.number_range", { field: t("followup.timeline.new_progress"), min: n(0), max: n(100) });
     setLocal(problems);
     if (Object.keys(problems).length > 0) return;
 
@@ -306,15 +334,12 @@ function AddUpdateForm({ rec, onAdded }: { rec: Recommendation; onAdded(): void 
             </button>
           </fieldset>
           {canProgress && (
-            <TextField
+            <WholeNumberField
               id="rec-update-progress"
               label={t("followup.timeline.new_progress")}
               hint={t("followup.timeline.new_progress_hint")}
-              type="number"
               min={0}
               max={100}
-              inputMode="numeric"
-              dir="ltr"
               className="field--narrow"
               value={progress}
               onChange={setProgress}

@@ -10,6 +10,7 @@ import { Pagination } from "../../components/Pagination.js";
 import { ListFilters } from "../directory/ListFilters.js";
 import { useDebouncedSearch, useListQuery } from "../directory/useListQuery.js";
 import { useSeasons } from "../events/useEventsData.js";
+import { useSeasonName } from "./digits.js";
 import { DueDate, OrgNames, OverdueMark, ProgressBar, RecommendationLink, StatusBadge, useTitle } from "./FollowupBits.js";
 import type { RecommendationList } from "./types.js";
 import { useProgramme, useProgrammeOptions } from "./useFollowupData.js";
@@ -24,6 +25,7 @@ export function RecommendationsPage() {
   const { t } = useTranslation();
   const n = useFormatNumber();
   const localName = useLocalName();
+  const seasonName = useSeasonName();
   const title = useTitle();
   const seasons = useSeasons();
   const list = useListQuery();
@@ -35,7 +37,7 @@ export function RecommendationsPage() {
   const overdue = list.get("overdue") === "true";
   const mine = list.get("mine") === "true";
   const [search, setSearch, flushSearch] = useDebouncedSearch(q, (value) => list.update({ q: value }, { replace: true }));
-  const programmes = useProgrammeOptions(season);
+  const programmes = useProgrammeOptions(season, { archived: true });
   const chosenProgramme = useProgramme(programme || null);
   usePageTitle(t("followup.recommendations.title"));
 
@@ -86,7 +88,7 @@ export function RecommendationsPage() {
           value={season}
           onChange={(value) => list.update({ season: value, programme: null, area: null })}
           placeholder={t("followup.filters.all_seasons")}
-          options={seasons.items.map((s) => ({ value: s.code, label: localName(s) }))}
+          options={seasons.items.map((s) => ({ value: s.code, label: seasonName(s, s.code) }))}
         />
         <SelectField
           id="recommendations-programme"

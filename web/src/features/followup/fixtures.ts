@@ -1,5 +1,5 @@
 import { screen, waitFor } from "@testing-library/react";
-import type { Accountability, FollowupOrg, Programme, Proposal, Recommendation, RecommendationSummary } from "./types.js";
+import type { Accountability, AwarenessGain, FollowupOrg, Programme, Proposal, Recommendation, RecommendationSummary } from "./types.js";
 
 export const KUWAIT = { id: "o-kw", code: "hajj-kw", nameAr: "مكتب شؤون الحجاج الكويتي", nameEn: "Kuwait Hajj Affairs Office", kind: "hajj_mission" as const, country: "KW" } satisfies FollowupOrg;
 export const QATAR = { id: "o-qa", code: "hajj-qa", nameAr: "بعثة الحج القطرية", nameEn: "Qatari Hajj Mission", kind: "hajj_mission" as const, country: "QA" } satisfies FollowupOrg;
@@ -56,6 +56,27 @@ export function buildRecommendation(overrides: Partial<Recommendation> = {}): Re
   };
 }
 
+/** The Asas and Terhab training programmes (season 1445), as the link chooser lists them. */
+export const TRAINING_PROGRAMMES = [
+  { id: "tp-asas", code: "asas-1445", titleAr: "أساس: برنامج توعية منظمي الحج ومقدمي الخدمات", titleEn: "Asas: awareness programme for Hajj organisers and service providers", season: { id: "s-1445", code: "1445", nameAr: "موسم حج 1445 هـ", nameEn: "Hajj season 1445 AH" } },
+  { id: "tp-terhab", code: "terhab-1445", titleAr: "ترحاب: برنامج رفع جودة استقبال ضيوف الرحمن", titleEn: "Terhab: raising the quality of welcoming the guests of the Most Merciful", season: { id: "s-1445", code: "1445", nameAr: "موسم حج 1445 هـ", nameEn: "Hajj season 1445 AH" } },
+];
+
+/** The awareness gain of both programmes' trainees, as in the demo. */
+export function buildAwarenessGain(overrides: Partial<AwarenessGain> = {}): AwarenessGain {
+  return {
+    programmes: TRAINING_PROGRAMMES.map(({ id, titleAr, titleEn }) => ({ id, titleAr, titleEn })),
+    trainees: 20,
+    withPre: 19,
+    withPost: 16,
+    paired: 16,
+    avgPre: 37.7,
+    avgPost: 84.4,
+    avgGain: 44.8,
+    ...overrides,
+  };
+}
+
 export function buildProposal(overrides: Partial<Proposal> = {}): Proposal {
   return {
     id: "p-1",
@@ -105,7 +126,8 @@ export function buildProgramme(overrides: Partial<Programme> = {}): Programme {
     ],
     events: [],
     counts: { areas: 2, events: 0, recommendations: 0 },
-    abilities: { update: true },
+    archivedAt: null,
+    abilities: { update: true, archive: true },
     ...overrides,
   };
 }

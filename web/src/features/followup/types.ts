@@ -45,6 +45,8 @@ export interface ProgrammeSummary {
   visibility: Visibility;
   parties: { organisation: FollowupOrg }[];
   counts: { areas: number; events: number; recommendations: number };
+  /** Set while archived: kept and readable, left out of lists, no new recommendation under it. */
+  archivedAt: string | null;
 }
 
 export interface ProgrammeList {
@@ -79,7 +81,8 @@ export interface Programme extends Omit<ProgrammeSummary, "parties"> {
   events: { id: string; kind: string; titleAr: string; titleEn: string; startsAt: string; endsAt: string }[];
   createdAt?: string;
   updatedAt?: string;
-  abilities: { update: boolean };
+  /** `archive`: archive it, or restore it when archived. */
+  abilities: { update: boolean; archive: boolean };
 }
 
 /* ---------- Recommendations ---------- */
@@ -130,11 +133,36 @@ export interface ImpactWorkshop {
   countries: number;
 }
 
+/**
+ * Awareness gain over the training programmes linked to the recommendation or delivered by its
+ * linked workshops (those the reader may read): averages are percentages, the gain percentage points.
+ */
+export interface AwarenessGain {
+  programmes: { id: string; titleAr: string; titleEn: string }[];
+  trainees: number;
+  withPre: number;
+  withPost: number;
+  paired: number;
+  avgPre: number | null;
+  avgPost: number | null;
+  avgGain: number | null;
+}
+
 export interface Impact {
   workshops: ImpactWorkshop[];
   participants: number;
   countries: number;
-  awarenessGain: number | null;
+  /** Null when no training programme is involved. */
+  awarenessGain: AwarenessGain | null;
+}
+
+/** A training programme as the link chooser lists it (GET /api/training/programmes). */
+export interface TrainingProgrammeOption {
+  id: string;
+  code: string;
+  titleAr: string;
+  titleEn: string;
+  season: { id: string; code: string; nameAr: string; nameEn: string };
 }
 
 export interface Recommendation extends RecommendationSummary {
@@ -170,12 +198,28 @@ export interface RecommendationUpdate {
   progressFrom: number | null;
   progressTo: number | null;
   links: { url: string; title: string | null }[];
-  /** For link and action entries: the event or action concerned (the server sends it; not in docs/api.md). */
+  /** For link and action entries: the workshop (type event), training programme (type training_programme) or action concerned. */
   target?: { type: string; id: string; titleAr: string; titleEn: string } | null;
+  /** For the `created` entry of a recommendation from an adopted proposal: where it came from, told in the reader's language. */
+  fromProposal?: ProposalHistory | null;
   files: EvidenceFile[];
   author: UserRef | null;
   organisation: { id: string; code: string; nameAr: string; nameEn: string };
   createdAt: string;
+}
+
+export interface ProposalHistory {
+  id: string;
+  /** In the proposal's language. */
+  title: string;
+  language: "ar" | "en";
+  submittedAt: string;
+  organisation: { nameAr: string; nameEn: string };
+  sponsors: { nameAr: string; nameEn: string }[];
+  /** The meetings it was first put to, when it was carried over. */
+  earlier: { titleAr: string; titleEn: string }[];
+  /** The decision that adopted it. */
+  reference: string;
 }
 
 export interface UpdateList {
@@ -262,6 +306,8 @@ export interface ProposalComment {
   author: UserRef | null;
   organisation: FollowupOrg;
   createdAt: string;
+  /** `delete`: its writer, an admin of the meeting's host, or a coordinator. */
+  abilities?: { delete: boolean };
 }
 
 export interface ProposalDecisionInput {

@@ -1,9 +1,12 @@
 import { useApi } from "../../api/useApi.js";
 import type { Programme, ProgrammeList } from "./types.js";
 
-/** Programmes the user may read (for filters and forms), optionally of one season. */
-export function useProgrammeOptions(season?: string) {
-  const list = useApi<ProgrammeList>("/api/programmes", { season: season || undefined, pageSize: 100 });
+/**
+ * Programmes the user may read (for filters and forms), optionally of one season. Archived ones
+ * only with `archived` (filters over past recommendations), never for filing a new one.
+ */
+export function useProgrammeOptions(season?: string, { archived = false }: { archived?: boolean } = {}) {
+  const list = useApi<ProgrammeList>("/api/programmes", { season: season || undefined, archived: archived ? "include" : undefined, pageSize: 100 });
   return { items: list.data?.items ?? [], loading: list.loading && !list.data, error: list.error };
 }
 
