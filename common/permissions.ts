@@ -38,6 +38,10 @@ export const ACTIONS = [
   "recommendation.update",
   "proposal.submit",
   "proposal.decide",
+  "training.read",
+  "training.manage",
+  "training.enrol",
+  "training.results",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

@@ -70,3 +70,36 @@ export async function choose(radio: Locator): Promise<void> {
   await radio.waitFor({ state: "attached", ...WAIT });
   if (!(await radio.isChecked())) await radio.check({ force: true });
 }
+
+/**
+ * Call the API from a signed-in page (its session cookie and CSRF token), for set-up that is not
+ * the point of a test. Answers the status and the parsed JSON body (or the text).
+ */
+export async function callApi<T = any>(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; body: T }> {
+  return page.evaluate(
+    async ({ method, url, body }) => {
+      const session = await (await fetch("/api/auth/session")).json();
+      const headers: Record<string, string> = { "x-csrf-token": session.csrfToken };
+      if (body !== undefined) headers["content-type"] = "application/json";
+      const r = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      const text = await r.text();
+      let parsed: unknown = text;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        /* not JSON */
+      }
+      return { status: r.status, body: parsed as never };
+    },
+    { method, url, body },
+  );
+}
+
+/**
+ * Text as read, without the invisible direction marks and isolates (Intl and bidi-safe rendering
+ * add them around numbers and percent signs) and with plain spaces: for comparing what the page
+ * shows with a message formatted here.
+ */
+export function plain(s: string): string {
+  return s.replace(/[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g, "").replace(/[\u00a0\u202f]/g, " ").replace(/\s+/g, " ").trim();
+}

@@ -56,6 +56,7 @@ import { createProposalsService } from "./modules/followup/proposals.service.js"
 import { proposalsRoutes } from "./modules/followup/proposals.routes.js";
 import { createAccountabilityService } from "./modules/followup/accountability.service.js";
 import { accountabilityRoutes } from "./modules/followup/accountability.routes.js";
+import { trainingRoutes } from "./modules/training/index.js";
 
 export interface BuildOptions {
   config: Config;
@@ -156,6 +157,8 @@ async function build({ config, database, logger = false, onRoute }: BuildOptions
   await app.register(actionsRoutes, { service: createActionsService(deps, recommendations) });
   await app.register(proposalsRoutes, { service: createProposalsService(deps, events, recommendations) });
   await app.register(accountabilityRoutes, { service: createAccountabilityService(deps, recommendations) });
+  // Training: programmes, enrolments, tests, survey, completion and certificates.
+  await app.register(trainingRoutes, { deps, events });
 
   // The search index is rebuilt when the analyzer changed or demo data were loaded behind the services' back.
   // A database that is down or not migrated yet must not stop the app from answering /api/health with 503.

@@ -6,6 +6,7 @@ import * as attendanceMinutes from "./migrations/2026-11-25T0900-attendance-minu
 import * as eventsListIndexes from "./migrations/2026-11-25T1000-events-list-indexes.js";
 import * as librarySearch from "./migrations/2026-11-26T0900-library-search.js";
 import * as followup from "./migrations/2026-11-27T0900-followup.js";
+import * as training from "./migrations/2026-11-28T0900-training.js";
 
 /** Migrations in order; a static list so the same code runs from TypeScript and from dist/. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026-11-25T1000-events-list-indexes": eventsListIndexes,
   "2026-11-26T0900-library-search": librarySearch,
   "2026-11-27T0900-followup": followup,
+  "2026-11-28T0900-training": training,
 };
 
 class StaticProvider implements MigrationProvider {

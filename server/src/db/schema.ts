@@ -615,6 +615,200 @@ export interface ProposalCommentTable {
   createdAt: string;
 }
 
+export interface TrainingProgrammeTable {
+  id: string;
+  code: string;
+  seasonId: string;
+  /** The lead owner; every owner (the lead included) is in training_programme_owners. */
+  organisationId: string;
+  cooperationProgrammeId: string | null;
+  titleAr: string;
+  titleEn: string;
+  descriptionAr: string | null;
+  descriptionEn: string | null;
+  /** One objective per line. */
+  objectivesAr: string | null;
+  objectivesEn: string | null;
+  /** Comma-separated `TrainingAudience` values. */
+  audience: string;
+  /** draft | published */
+  status: string;
+  visibility: string;
+  shareGroupId: string | null;
+  /** open | managed */
+  enrolment: string;
+  minAttendancePct: number;
+  minPostScorePct: number;
+  requireSurvey: number;
+  /** JSON `SurveyItem[]`. */
+  survey: string;
+  version: number;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  archivedAt: string | null;
+}
+
+export interface TrainingProgrammeOwnerTable {
+  programmeId: string;
+  organisationId: string;
+  position: number;
+}
+
+export interface TrainingProgrammeEventTable {
+  programmeId: string;
+  eventId: string;
+}
+
+export interface TrainingModuleTable {
+  id: string;
+  programmeId: string;
+  position: number;
+  titleAr: string;
+  titleEn: string;
+  summaryAr: string | null;
+  summaryEn: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TrainingMaterialTable {
+  id: string;
+  moduleId: string;
+  programmeId: string;
+  position: number;
+  /** file | link | video */
+  kind: string;
+  titleAr: string;
+  titleEn: string;
+  url: string | null;
+  fileName: string | null;
+  contentType: string | null;
+  size: number | null;
+  sha256: string | null;
+  storageKey: string | null;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+export interface TrainingEnrolmentTable {
+  id: string;
+  programmeId: string;
+  personId: string;
+  userId: string | null;
+  organisationId: string;
+  /** enrolled | withdrawn */
+  status: string;
+  /** self | admin | import */
+  source: string;
+  enrolledBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  withdrawnAt: string | null;
+}
+
+export interface TrainingQuestionTable {
+  id: string;
+  programmeId: string;
+  position: number;
+  /** single | multiple | true_false | numeric */
+  kind: string;
+  textAr: string;
+  textEn: string;
+  /** JSON `QuestionOption[]`. */
+  options: string;
+  /** JSON `AnswerKey`. */
+  answerKey: string;
+  points: number;
+  version: number;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  archivedAt: string | null;
+}
+
+export interface TrainingAssessmentTable {
+  id: string;
+  programmeId: string;
+  /** pre | post */
+  kind: string;
+  timeLimitMinutes: number | null;
+  opensAt: string | null;
+  closesAt: string | null;
+  published: number;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TrainingAssessmentQuestionTable {
+  assessmentId: string;
+  questionId: string;
+  position: number;
+}
+
+export interface TrainingAttemptTable {
+  id: string;
+  assessmentId: string;
+  enrolmentId: string;
+  programmeId: string;
+  /** pre | post */
+  kind: string;
+  /** JSON array of question ids, frozen at the start. */
+  questionIds: string;
+  startedAt: string;
+  deadlineAt: string | null;
+  submittedAt: string | null;
+  autoSubmitted: number;
+  score: number | null;
+  maxScore: number;
+}
+
+export interface TrainingAnswerTable {
+  attemptId: string;
+  questionId: string;
+  /** JSON `AnswerResponse`. */
+  response: string;
+  correct: number | null;
+  points: number | null;
+  savedAt: string;
+}
+
+export interface TrainingSurveyResponseTable {
+  enrolmentId: string;
+  programmeId: string;
+  /** JSON { [itemId]: 1..5 | "text" }. */
+  answers: string;
+  submittedAt: string;
+}
+
+export interface TrainingCertificateTable {
+  id: string;
+  code: string;
+  programmeId: string;
+  enrolmentId: string;
+  personId: string;
+  organisationId: string;
+  nameAr: string;
+  nameEn: string;
+  programmeTitleAr: string;
+  programmeTitleEn: string;
+  /** JSON [{ nameAr, nameEn }]. */
+  issuers: string;
+  startsOn: string | null;
+  endsOn: string | null;
+  completedOn: string;
+  attendancePct: number;
+  postScorePct: number | null;
+  /** valid | revoked */
+  status: string;
+  revokedAt: string | null;
+  revokedBy: string | null;
+  revokeReason: string | null;
+  issuedBy: string | null;
+  issuedAt: string;
+}
+
 export interface DB {
   countries: CountryTable;
   organisations: OrganisationTable;
@@ -662,4 +856,17 @@ export interface DB {
   proposals: ProposalTable;
   proposalSponsors: ProposalSponsorTable;
   proposalComments: ProposalCommentTable;
+  trainingProgrammes: TrainingProgrammeTable;
+  trainingProgrammeOwners: TrainingProgrammeOwnerTable;
+  trainingProgrammeEvents: TrainingProgrammeEventTable;
+  trainingModules: TrainingModuleTable;
+  trainingMaterials: TrainingMaterialTable;
+  trainingEnrolments: TrainingEnrolmentTable;
+  trainingQuestions: TrainingQuestionTable;
+  trainingAssessments: TrainingAssessmentTable;
+  trainingAssessmentQuestions: TrainingAssessmentQuestionTable;
+  trainingAttempts: TrainingAttemptTable;
+  trainingAnswers: TrainingAnswerTable;
+  trainingSurveyResponses: TrainingSurveyResponseTable;
+  trainingCertificates: TrainingCertificateTable;
 }

@@ -44,6 +44,8 @@ const LABEL_DOMAINS: Record<string, string> = {
   actions: "followup",
   proposals: "followup",
   accountability: "followup",
+  // /api/training/… and /api/verify/…: programme, question, test and certificate fields (fields.training).
+  verify: "training",
 };
 
 /**

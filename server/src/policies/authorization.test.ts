@@ -63,6 +63,12 @@ const TABLE: Record<Action, Record<Subject, Array<boolean | null>>> = {
   // The record is the meeting: "own" = the caller's organisation hosts it, "shared" = it is invited to it.
   "proposal.submit":      { anonymous: [N, N, N, N], coordinator: [Y, Y, N, N], org_admin: [Y, Y, N, N], member: [Y, Y, N, N], trainer: [N, N, N, N], participant: [N, N, N, N] },
   "proposal.decide":      { anonymous: [N, N, N, N], coordinator: [Y, Y, Y, Y], org_admin: [Y, N, N, N], member: [N, N, N, N], trainer: [N, N, N, N], participant: [N, N, N, N] },
+  // A published programme, by its owner and visibility. "own" = the caller's organisation is one of its owners.
+  "training.read":        { anonymous: [N, N, N, Y], coordinator: [Y, Y, Y, Y], org_admin: [Y, Y, N, Y], member: [Y, Y, N, Y], trainer: [Y, Y, N, Y], participant: [Y, Y, N, Y] },
+  "training.manage":      { anonymous: [N, N, N, N], coordinator: [Y, Y, Y, Y], org_admin: [Y, N, N, N], member: [N, N, N, N], trainer: [Y, N, N, N], participant: [N, N, N, N] },
+  // The record is the trainee's organisation; the programme is one the caller does not manage.
+  "training.enrol":       { anonymous: [N, _, N, _], coordinator: [Y, _, Y, _], org_admin: [Y, _, N, _], member: [N, _, N, _], trainer: [N, _, N, _], participant: [N, _, N, _] },
+  "training.results":     { anonymous: [N, _, N, _], coordinator: [Y, _, Y, _], org_admin: [Y, _, N, _], member: [N, _, N, _], trainer: [N, _, N, _], participant: [N, _, N, _] },
 };
 
 /** Every route, with the action that guards it ("public": anyone; "self": the caller's own account). */
@@ -167,6 +173,8 @@ const ROUTES: Record<string, Action | "public" | "self"> = {
   "POST /api/programmes": "programme.manage",
   "GET /api/programmes/:id": "programme.read",
   "PATCH /api/programmes/:id": "programme.manage",
+  "POST /api/programmes/:id/archive": "programme.manage",
+  "POST /api/programmes/:id/restore": "programme.manage",
   "GET /api/recommendations": "recommendation.read",
   "POST /api/recommendations": "recommendation.create",
   "GET /api/recommendations/:id": "recommendation.read",
@@ -175,6 +183,7 @@ const ROUTES: Record<string, Action | "public" | "self"> = {
   "PATCH /api/recommendations/:id": "recommendation.update",
   "POST /api/events/:id/decisions/track": "event.update",
   "GET /api/events/:id/recommendations": "event.read",
+  "GET /api/recommendations/linked": "recommendation.read",
   "GET /api/recommendations/:id/updates": "recommendation.read",
   "POST /api/recommendations/:id/updates": "recommendation.update",
   "POST /api/recommendations/:id/updates/:updateId/files": "recommendation.update",
@@ -199,13 +208,78 @@ const ROUTES: Record<string, Action | "public" | "self"> = {
   "DELETE /api/proposals/:id/sponsorship": "proposal.submit",
   "GET /api/proposals/:id/comments": "minutes.read",
   "POST /api/proposals/:id/comments": "proposal.submit",
+  // Its writer, an admin of the meeting's host or a coordinator (followup/proposals.routes.test.ts).
+  "DELETE /api/proposals/:id/comments/:commentId": "proposal.submit",
   "POST /api/proposals/:id/decision": "proposal.decide",
   "POST /api/proposals/:id/carry-over": "proposal.decide",
   "GET /api/accountability": "recommendation.read",
   "GET /api/accountability/export": "recommendation.read",
+  // Training: programmes, modules, materials, workshops, enrolments (training/programmes, training/enrolments).
+  "GET /api/training/programmes": "training.read",
+  "POST /api/training/programmes": "training.manage",
+  "GET /api/training/programmes/:id": "training.read",
+  "PATCH /api/training/programmes/:id": "training.manage",
+  "POST /api/training/programmes/:id/publish": "training.manage",
+  "POST /api/training/programmes/:id/unpublish": "training.manage",
+  "POST /api/training/programmes/:id/archive": "training.manage",
+  "POST /api/training/programmes/:id/unarchive": "training.manage",
+  "PUT /api/training/programmes/:id/workshops": "training.manage",
+  // The workshop's readable programmes (training/programmes.routes.test.ts).
+  "GET /api/events/:id/training-programmes": "event.read",
+  "POST /api/training/programmes/:id/modules": "training.manage",
+  "PUT /api/training/programmes/:id/modules/order": "training.manage",
+  "PATCH /api/training/modules/:id": "training.manage",
+  "DELETE /api/training/modules/:id": "training.manage",
+  "POST /api/training/modules/:id/materials": "training.manage",
+  "PUT /api/training/modules/:id/materials/order": "training.manage",
+  "POST /api/training/modules/:id/files": "training.manage",
+  "PATCH /api/training/materials/:id": "training.manage",
+  "DELETE /api/training/materials/:id": "training.manage",
+  "GET /api/training/materials/:id/file": "training.read",
+  // Managers: every trainee; an organisation's admin: his own staff (training/enrolments.routes.test.ts, enrolment-import.test.ts).
+  "GET /api/training/programmes/:id/enrolments": "training.enrol",
+  "POST /api/training/programmes/:id/enrolments": "training.enrol",
+  "POST /api/training/programmes/:id/enrolments/import": "training.enrol",
+  "GET /api/training/programmes/:id/enrolments/template.csv": "training.enrol",
+  "GET /api/training/programmes/:id/enrolments/template.xlsx": "training.enrol",
+  // The caller enrols himself in an open programme he may read (training/enrolments.routes.test.ts).
+  "POST /api/training/programmes/:id/enrolments/self": "self",
+  // Also the trainee himself (training/enrolments.routes.test.ts).
+  "DELETE /api/training/enrolments/:id": "training.enrol",
+  // Training: question bank, tests, attempts, survey (training/assessments).
+  "GET /api/training/programmes/:id/questions": "training.manage",
+  "POST /api/training/programmes/:id/questions": "training.manage",
+  "PUT /api/training/programmes/:id/questions/order": "training.manage",
+  "PATCH /api/training/questions/:id": "training.manage",
+  "DELETE /api/training/questions/:id": "training.manage",
+  // Readers see published tests; managers their questions; trainees their own attempt (training/assessments.routes.test.ts).
+  "GET /api/training/programmes/:id/assessments": "training.read",
+  "PUT /api/training/programmes/:id/assessments/:kind": "training.manage",
+  // The enrolled trainee's own attempt; once submitted, also readable with training.manage / training.results (training/attempts.routes.test.ts).
+  "POST /api/training/programmes/:id/assessments/:kind/attempt": "self",
+  "GET /api/training/attempts/:id": "self",
+  "PUT /api/training/attempts/:id/answers/:questionId": "self",
+  "POST /api/training/attempts/:id/submit": "self",
+  "GET /api/training/programmes/:id/survey": "training.read",
+  "POST /api/training/programmes/:id/survey": "self",
+  "GET /api/training/programmes/:id/survey/summary": "training.manage",
+  // Training: completion, results, certificates, public verification (training/certificates).
+  "GET /api/training/programmes/:id/results": "training.results",
+  "GET /api/training/programmes/:id/results/export": "training.results",
+  // The enrolled caller's own progress and certificate (training/results.routes.test.ts, certificates.routes.test.ts).
+  "GET /api/training/programmes/:id/my-progress": "self",
+  "POST /api/training/programmes/:id/my-certificate": "self",
+  "POST /api/training/programmes/:id/certificates/issue": "training.manage",
+  "GET /api/training/programmes/:id/certificates": "training.results",
+  "POST /api/training/certificates/:id/revoke": "training.manage",
+  // Also the trainee himself (training/certificates.routes.test.ts).
+  "GET /api/training/certificates/:id/pdf": "training.results",
+  "GET /api/events/:id/certificates.zip": "training.results",
+  // Anyone: a code's names, programme, date and status, nothing else (training/certificates.routes.test.ts).
+  "GET /api/verify/:code": "public",
 };
 
-const READ_ACTIONS = ["public", "organisation.read", "person.read", "event.read", "library.read"];
+const READ_ACTIONS = ["public", "organisation.read", "person.read", "event.read", "library.read", "training.read"];
 
 const SUBJECT_LOGIN: Record<Exclude<Subject, "anonymous">, string> = {
   coordinator: LOGINS.oicCoordinator,
@@ -372,6 +446,26 @@ for (const dialect of DIALECTS) {
         await t.database.db.insertInto("eventInvitations").values({ id: newId(), eventId: e.id, organisationId: await orgId(t, SUBJECT_ORG[subject]), viaGroupId: null, status: "invited", quota: null, respondedAt: null, createdAt: nowIso() }).execute();
       }
       return e;
+    }
+
+    /**
+     * A training programme whose relation to the caller is `rel`: "own" = his organisation is one of its owners
+     * (with Egypt leading), "shared" = shared with the caller's group, "other" = Egypt's private one, "public" = public.
+     */
+    async function makeTrainingProgramme(subject: Subject, rel: Rel, status = "published") {
+      const id = newId();
+      const marker = unique();
+      const at = nowIso();
+      const egypt = await orgId(t, "hajj-eg");
+      const { visibility, shareGroupId } = visibilityFor(rel);
+      await t.database.db.insertInto("trainingProgrammes").values({
+        id, code: marker, seasonId: "s-test", organisationId: egypt, cooperationProgrammeId: null, titleAr: `برنامج ${marker}`, titleEn: `Programme ${marker}`,
+        descriptionAr: null, descriptionEn: null, objectivesAr: null, objectivesEn: null, audience: "organisers", status, visibility, shareGroupId,
+        enrolment: "open", minAttendancePct: 75, minPostScorePct: 60, requireSurvey: 0, survey: "[]", version: 1, createdBy: null, createdAt: at, updatedAt: at, archivedAt: null,
+      }).execute();
+      const owners = [egypt, ...(rel === "own" && subject !== "anonymous" ? [await orgId(t, SUBJECT_ORG[subject])] : [])];
+      await t.database.db.insertInto("trainingProgrammeOwners").values(owners.map((organisationId, position) => ({ programmeId: id, organisationId, position }))).execute();
+      return { id, marker };
     }
 
     const ok = (status: number) => status >= 200 && status < 300;
@@ -587,6 +681,59 @@ for (const dialect of DIALECTS) {
             decisionReference: null, decisionNote: null, decidedAt: null, decidedBy: null, recommendationId: null, carriedFromProposalId: null, createdBy: null, createdAt: at, updatedAt: at,
           }).execute();
           return ok((await c.request("POST", `/api/proposals/${id}/decision`, { outcome: "deferred", reference: "T/1" })).statusCode);
+        }
+        case "training.read": {
+          const p = await makeTrainingProgramme(subject, rel);
+          const one = await c.request("GET", `/api/training/programmes/${p.id}`);
+          const list = await c.request("GET", `/api/training/programmes?q=${p.marker}`);
+          const inList = ok(list.statusCode) && list.json().items.some((i: { id: string }) => i.id === p.id);
+          expect(ok(one.statusCode), `single and list agree for ${subject}/${rel}`).toBe(inList);
+          if (!ok(one.statusCode)) expect(one.statusCode).toBe(404);
+          if (ok(list.statusCode)) expect(list.json().total).toBe(inList ? 1 : 0);
+          // The same programme as a draft: its owners (and coordinators) only.
+          const draft = await makeTrainingProgramme(subject, rel, "draft");
+          const seesDraft = ok((await c.request("GET", `/api/training/programmes/${draft.id}`)).statusCode);
+          expect(seesDraft, `draft for ${subject}/${rel}`).toBe(subject === "coordinator" || (rel === "own" && subject !== "anonymous"));
+          return inList;
+        }
+        case "training.manage": {
+          const p = await makeTrainingProgramme(subject, rel);
+          const r = await c.request("PATCH", `/api/training/programmes/${p.id}`, { version: 1, titleEn: "Changed programme" });
+          const module = await c.request("POST", `/api/training/programmes/${p.id}/modules`, { titleAr: "وحدة", titleEn: "Module" });
+          expect(ok(module.statusCode), `edit and modules agree for ${subject}/${rel}`).toBe(ok(r.statusCode));
+          if (!ok(r.statusCode) && subject !== "anonymous") expect([403, 404]).toContain(r.statusCode);
+          return ok(r.statusCode);
+        }
+        case "training.enrol": {
+          // A published, public programme of Egypt's (the caller manages none of it); the record is the trainee's organisation.
+          const p = await makeTrainingProgramme("anonymous", "public");
+          const person = await makePerson(subject, rel);
+          const r = await c.request("POST", `/api/training/programmes/${p.id}/enrolments`, { personId: person.id });
+          if (!ok(r.statusCode) && subject !== "anonymous") expect(r.statusCode).toBe(403);
+          return ok(r.statusCode);
+        }
+        case "training.results": {
+          // A published programme of Egypt's (the caller manages none of it) with one trainee of the record's organisation.
+          const id = newId();
+          const marker = unique();
+          const at = nowIso();
+          const egypt = await orgId(t, "hajj-eg");
+          await t.database.db.insertInto("trainingProgrammes").values({
+            id, code: marker, seasonId: "s-test", organisationId: egypt, cooperationProgrammeId: null, titleAr: `برنامج ${marker}`, titleEn: `Programme ${marker}`,
+            descriptionAr: null, descriptionEn: null, objectivesAr: null, objectivesEn: null, audience: "organisers", status: "published", visibility: "public", shareGroupId: null,
+            enrolment: "managed", minAttendancePct: 75, minPostScorePct: 60, requireSurvey: 0, survey: "[]", version: 1, createdBy: null, createdAt: at, updatedAt: at, archivedAt: null,
+          }).execute();
+          await t.database.db.insertInto("trainingProgrammeOwners").values({ programmeId: id, organisationId: egypt, position: 0 }).execute();
+          const person = await makePerson(subject, rel);
+          const enrolmentId = newId();
+          await t.database.db.insertInto("trainingEnrolments").values({
+            id: enrolmentId, programmeId: id, personId: person.id, userId: null, organisationId: await ownerOrg(subject, rel), status: "enrolled", source: "admin", enrolledBy: null, createdAt: at, updatedAt: at, withdrawnAt: null,
+          }).execute();
+          const results = await c.request("GET", `/api/training/programmes/${id}/results`);
+          const certificates = await c.request("GET", `/api/training/programmes/${id}/certificates`);
+          expect(certificates.statusCode, `results and certificates agree for ${subject}/${rel}`).toBe(results.statusCode);
+          if (!ok(results.statusCode) && subject !== "anonymous") expect(results.statusCode).toBe(403);
+          return ok(results.statusCode) && results.json().trainees.items.some((i: { enrolmentId: string }) => i.enrolmentId === enrolmentId);
         }
         case "audit.read": {
           const entityId = unique();

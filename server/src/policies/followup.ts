@@ -84,3 +84,15 @@ export function actionAccess(actor: Actor | null, rec: RecommendationAccess, act
 export function mayEditProposal(actor: Actor | null, proposal: { organisationId: string }): boolean {
   return actor !== null && actor.organisationId === proposal.organisationId && (actor.role === "org_admin" || actor.role === "member");
 }
+
+/**
+ * Who may remove a comment on a proposal: its writer, an admin of the meeting's host, or a
+ * coordinator — moderation on top of `proposal.submit` (who may write one), as for the
+ * library's comments (policies/library.ts).
+ */
+export function mayDeleteProposalComment(actor: Actor | null, meeting: { hostOrganisationId: string }, comment: { userId: string | null }): boolean {
+  if (!actor) return false;
+  if (comment.userId !== null && comment.userId === actor.userId) return true;
+  if (actor.role === "coordinator") return true;
+  return actor.role === "org_admin" && actor.organisationId === meeting.hostOrganisationId;
+}

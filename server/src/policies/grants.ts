@@ -84,4 +84,15 @@ export const GRANTS: Record<Action, Partial<Record<Subject, Relation[]>>> = {
   "proposal.submit": { coordinator: ["own", "shared"], org_admin: ["own", "shared"], member: ["own", "shared"] },
   // The meeting decides on a proposal: the host's admin or a coordinator.
   "proposal.decide": { coordinator: ALL, org_admin: OWN },
+
+  // Training programmes (Asas, Terhab). A draft is read only by those who manage it (policies/training.ts).
+  "training.read": { ...everyone(READABLE), coordinator: ALL, anonymous: ["public"] },
+  // "own": the actor's organisation is one of the programme's owners (e.g. the OIC secretariat with the Ministry).
+  // Its admins and trainers keep modules, materials, questions, tests, workshops, completion and certificates.
+  "training.manage": { coordinator: ALL, org_admin: OWN, trainer: OWN },
+  // The record is the TRAINEE's organisation: an admin enrols his own staff (one by one or from a file).
+  // Those who manage the programme enrol anyone (policies/training.ts).
+  "training.enrol": { coordinator: ALL, org_admin: OWN },
+  // Trainees' scores, attendance and completion, by the trainee's organisation; programme managers see all of theirs.
+  "training.results": { coordinator: ALL, org_admin: OWN },
 };

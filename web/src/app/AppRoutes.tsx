@@ -43,6 +43,12 @@ const ProgrammesPage = lazy(() => import("../features/followup/ProgrammesPage.js
 const ProgrammePage = lazy(() => import("../features/followup/ProgrammePage.js").then((m) => ({ default: m.ProgrammePage })));
 const RecommendationFormPage = lazy(() => import("../features/followup/RecommendationFormPage.js").then((m) => ({ default: m.RecommendationFormPage })));
 const ProgrammeFormPage = lazy(() => import("../features/followup/ProgrammeFormPage.js").then((m) => ({ default: m.ProgrammeFormPage })));
+// Training pages are loaded when first opened.
+const TrainingProgrammesPage = lazy(() => import("../features/training/ProgrammesPage.js").then((m) => ({ default: m.ProgrammesPage })));
+const TrainingProgrammePage = lazy(() => import("../features/training/ProgrammePage.js").then((m) => ({ default: m.ProgrammePage })));
+const TrainingProgrammeFormPage = lazy(() => import("../features/training/ProgrammeFormPage.js").then((m) => ({ default: m.ProgrammeFormPage })));
+const AttemptPage = lazy(() => import("../features/training/AttemptPage.js").then((m) => ({ default: m.AttemptPage })));
+const VerifyPage = lazy(() => import("../features/training/VerifyPage.js").then((m) => ({ default: m.VerifyPage })));
 const AccountabilityPage = lazy(() => import("../features/followup/AccountabilityPage.js").then((m) => ({ default: m.AccountabilityPage })));
 
 /** Every address of the web app. */
@@ -57,6 +63,8 @@ export function AppRoutes() {
         <Route path="search" element={<SearchPage />} />
         <Route path="library" element={<LibraryPage />} />
         <Route path="library/:id" element={<EntryPage />} />
+        {/* A certificate's QR code leads here: anyone confirms it is valid, without signing in. */}
+        <Route path="verify/:code" element={<VerifyPage />} />
         <Route element={<RequireAuth />}>
           <Route index element={<HomePage />} />
           <Route path="directory">
@@ -97,6 +105,13 @@ export function AppRoutes() {
             <Route path="programmes/:id" element={<ProgrammePage />} />
             <Route path="programmes/:id/edit" element={<ProgrammeFormPage />} />
             <Route path="accountability" element={<AccountabilityPage />} />
+          </Route>
+          <Route path="training">
+            <Route index element={<TrainingProgrammesPage />} />
+            <Route path="new" element={<TrainingProgrammeFormPage />} />
+            <Route path="attempts/:id" element={<AttemptPage />} />
+            <Route path=":id" element={<TrainingProgrammePage />} />
+            <Route path=":id/edit" element={<TrainingProgrammeFormPage />} />
           </Route>
           <Route path="account" element={<AccountPage />} />
           <Route path="admin" element={<AdminLayout />}>

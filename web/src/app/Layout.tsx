@@ -4,6 +4,7 @@ import { Link, NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import { ErrorState, Loading } from "../components/Feedback.js";
 import { useLocalName } from "../components/format.js";
 import { isFollowupPath } from "../features/followup/paths.js";
+import { isTrainingPath } from "../features/training/paths.js";
 import { HeaderSearch } from "../features/search/HeaderSearch.js";
 import { Logo } from "./Logo.js";
 import { useSession } from "./useSession.js";
@@ -37,6 +38,7 @@ function MainNav({ onNavigate }: { onNavigate(): void }) {
     { to: "/", label: t("nav.home"), end: true },
     { to: "/events", label: t("nav.events") },
     // One entry for recommendations, actions, programmes and accountability (they share a second navigation).
+    { to: "/training", label: t("nav.training"), current: isTrainingPath(pathname) },
     { to: "/recommendations", label: t("nav.followup"), current: isFollowupPath(pathname) },
     { to: "/library", label: t("nav.library") },
     { to: "/directory/organisations", label: t("nav.organisations") },

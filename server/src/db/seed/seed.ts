@@ -7,6 +7,7 @@ import { COUNTRIES, GROUPS, ORGANISATIONS, PEOPLE, USERS } from "./data/index.js
 import { seedDemoEvents } from "./events-seed.js";
 import { seedDemoLibrary } from "./library-seed.js";
 import { seedDemoFollowup } from "./followup-seed.js";
+import { seedDemoTraining } from "./training-seed.js";
 import { invalidateSearchIndex } from "../../modules/search/search.indexer.js";
 
 export const DEMO_SEED_KEY = "demo_seeded_at";
@@ -156,9 +157,13 @@ export async function seedDemo(
   return { seeded: true, logins, password };
 }
 
-/** The demo events, then the library (whose entries refer to the events' seasons and to one event), then follow-up (programmes, recommendations, proposals on those events). */
+/**
+ * The demo events, then the library (whose entries refer to the events' seasons and to one event), then follow-up
+ * (programmes, recommendations, proposals on those events), then training (Asas and Terhab, under the cooperation programme).
+ */
 async function seedDemoContent(db: Kysely<DB>): Promise<void> {
   await seedDemoEvents(db);
   await seedDemoLibrary(db);
   await seedDemoFollowup(db);
+  await seedDemoTraining(db);
 }

@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
 import type { Executor } from "../admin/audit.repository.js";
 
-/** One person expected at an event: a delegate (person) or a confirmed registrant (user). */
+/** One person expected at an event: a delegate (person), a confirmed registrant (user) or a trainee of a programme the workshop delivers (person). */
 export interface ExpectedRow {
   personId: string | null;
   userId: string | null;
@@ -10,7 +10,7 @@ export interface ExpectedRow {
   nameEn: string;
   email: string | null;
   organisationId: string;
-  role: "leader" | "delegate" | "registrant";
+  role: "leader" | "delegate" | "registrant" | "trainee";
 }
 
 /** Who is expected at an event and who attended (Kysely only). */
@@ -46,6 +46,24 @@ export function attendanceRepository(db: Kysely<DB>) {
       for (const r of registrants) {
         if (r.personId && delegated.has(r.personId)) continue;
         rows.push({ personId: r.personId, userId: r.userId, nameAr: r.nameAr ?? r.name, nameEn: r.nameEn ?? r.name, email: r.email, organisationId: r.organisationId, role: "registrant" });
+      }
+      // Trainees enrolled in a training programme this workshop delivers are expected too (their
+      // attendance counts towards completion), unless already listed as delegates or registrants.
+      const trainees = await tx
+        .selectFrom("trainingProgrammeEvents as pe")
+        .innerJoin("trainingEnrolments as e", "e.programmeId", "pe.programmeId")
+        .innerJoin("people", "people.id", "e.personId")
+        .leftJoin("users", "users.id", "e.userId")
+        .select(["people.id as personId", "e.userId", "people.nameAr", "people.nameEn", "people.email", "users.email as userEmail", "e.organisationId"])
+        .where("pe.eventId", "=", eventId)
+        .where("e.status", "=", "enrolled")
+        .orderBy("people.nameEn")
+        .execute();
+      const listed = new Set(rows.flatMap((r) => [r.personId, r.userId]).filter(Boolean));
+      for (const r of trainees) {
+        if (listed.has(r.personId) || (r.userId && listed.has(r.userId))) continue;
+        listed.add(r.personId);
+        rows.push({ personId: r.personId, userId: r.userId, nameAr: r.nameAr, nameEn: r.nameEn, email: r.userEmail ?? r.email, organisationId: r.organisationId, role: "trainee" });
       }
       return rows;
     },

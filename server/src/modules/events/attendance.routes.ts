@@ -4,7 +4,7 @@ import { errorResponses, IdParams, Nullable, OrgRefSchema, StringEnum } from "..
 import { requireActor } from "../../plugins/auth.js";
 import type { AttendanceService } from "./attendance.service.js";
 
-const ROLES = ["leader", "delegate", "registrant", "unexpected"] as const;
+const ROLES = ["leader", "delegate", "registrant", "trainee", "unexpected"] as const;
 const STATUSES = ["new", "already", "unmatched", "invalid", "repeat", "too_short"] as const;
 const Tally = { expected: Type.Integer(), attended: Type.Integer() };
 

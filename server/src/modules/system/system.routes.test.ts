@@ -42,8 +42,9 @@ for (const dialect of DIALECTS) {
       for (const { key, op } of operations) {
         expect(Object.keys(op.responses), key).not.toHaveLength(0);
         if (key.startsWith("POST") || key.startsWith("PATCH")) {
-          // Uploads (…/attachments, …/files) send the file itself as the body, streamed rather than validated.
-          const hasBody = op.requestBody !== undefined || /logout|archive|restore|disable|enable|password-reset$|registration$|calendar-feed$|decline$|attachments$|withdraw$|files$/.test(key);
+          // Uploads (…/attachments, …/files) send the file itself as the body, streamed rather than validated;
+          // the enrolment import is multipart. Actions on a record (publish, start or submit a test, issue) need no body.
+          const hasBody = op.requestBody !== undefined || /logout|archive|restore|disable|enable|publish$|password-reset$|registration$|calendar-feed$|decline$|attachments$|withdraw$|files$|import$|attempt$|submit$|my-certificate$|issue$/.test(key);
           expect(hasBody, key).toBe(true);
         }
       }

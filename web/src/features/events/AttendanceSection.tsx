@@ -11,7 +11,7 @@ import { AttendanceImport } from "./AttendanceImport.js";
 import { CheckInQr } from "./CheckInQr.js";
 import type { AttendanceEntry, AttendanceList, EventRecord } from "./types.js";
 
-const ROLE_TONE = { leader: "success", delegate: "info", registrant: "info", unexpected: "warning" } as const;
+const ROLE_TONE = { leader: "success", delegate: "info", registrant: "info", trainee: "info", unexpected: "warning" } as const;
 
 function usePercent() {
   const { locale, digits } = useDisplaySettings();

@@ -141,7 +141,7 @@ export interface RegistrationList {
 }
 
 /** Attendance (server/src/modules/events/attendance.routes.ts). */
-export type AttendeeRole = "leader" | "delegate" | "registrant" | "unexpected";
+export type AttendeeRole = "leader" | "delegate" | "registrant" | "trainee" | "unexpected";
 
 export interface AttendanceEntry {
   /** "p:<personId>" or "u:<userId>": it contains a colon, so encode it in paths. */

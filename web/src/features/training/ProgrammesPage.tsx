@@ -1,0 +1,160 @@
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { useApi } from "../../api/useApi.js";
+import { useSession } from "../../app/useSession.js";
+import { DateTime } from "../../components/DateTime.js";
+import { CheckboxField, SelectField } from "../../components/Field.js";
+import { EmptyState, ErrorState, Loading } from "../../components/Feedback.js";
+import { useFormatNumber, useOtherLanguage, usePickLocal } from "../../components/format.js";
+import { PageHeader, usePageTitle } from "../../components/PageHeader.js";
+import { Pagination } from "../../components/Pagination.js";
+import { ListFilters } from "../directory/ListFilters.js";
+import { useDebouncedSearch, useListQuery } from "../directory/useListQuery.js";
+import { useSeasons } from "../events/useEventsData.js";
+import { useSeasonName } from "../followup/digits.js";
+import { trainingPaths } from "./paths.js";
+import { AudienceText, OwnerNames, ProgrammeBadges } from "./ProgrammeBits.js";
+import type { ProgrammeSummary } from "./types.js";
+import type { ProgrammeList } from "./useTraining.js";
+import "./training.css";
+
+const PAGE_SIZE = 12;
+
+/** One programme as a card: season, title (and the other language's), badges, owners, first workshop, counts. */
+function ProgrammeCard({ programme }: { programme: ProgrammeSummary }) {
+  const { t } = useTranslation();
+  const n = useFormatNumber();
+  const pick = usePickLocal();
+  const seasonName = useSeasonName();
+  const other = useOtherLanguage();
+  const title = pick(programme.titleAr, programme.titleEn);
+  const otherTitle = other === "ar" ? programme.titleAr : programme.titleEn;
+  return (
+    <li className="card card--link training-card">
+      <p className="card-eyebrow">{seasonName(programme.season, programme.season.code)}</p>
+      <h2 className="card-title">
+        <Link to={trainingPaths.programme(programme.id)} className="stretched-link">
+          {title}
+        </Link>
+      </h2>
+      {otherTitle && otherTitle !== title && (
+        <p className="card-subtitle" lang={other}>
+          <bdi>{otherTitle}</bdi>
+        </p>
+      )}
+      <div className="card-badges">
+        <ProgrammeBadges programme={programme} />
+      </div>
+      <dl className="training-card-facts">
+        <div>
+          <dt>{t("training.programme.owners")}</dt>
+          <dd>
+            <OwnerNames owners={programme.owners} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t("training.programme.dates")}</dt>
+          <dd>{programme.startsAt ? <DateTime value={programme.startsAt} /> : t("training.programme.no_workshops_yet")}</dd>
+        </div>
+        <div>
+          <dt>{t("training.programme.audience_label")}</dt>
+          <dd>
+            <AudienceText audience={programme.audience} />
+          </dd>
+        </div>
+      </dl>
+      <p className="card-meta training-card-counts">
+        <span>{t("training.programme.workshops_count", { count: programme.counts.workshops, n: n(programme.counts.workshops) })}</span>
+        <span>{t("training.programme.modules_count", { count: programme.counts.modules, n: n(programme.counts.modules) })}</span>
+        <span>{t("training.programme.trainees_count", { count: programme.counts.enrolled, n: n(programme.counts.enrolled) })}</span>
+      </p>
+    </li>
+  );
+}
+
+/** /training — the programmes the user may read, by season; his own ("my programmes") on request. */
+export function ProgrammesPage() {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const n = useFormatNumber();
+  const seasonName = useSeasonName();
+  const seasons = useSeasons();
+  const list = useListQuery();
+  const q = list.get("q");
+  const season = list.get("season");
+  const status = list.get("status");
+  const mine = list.get("mine") === "enrolled";
+  const [search, setSearch, flushSearch] = useDebouncedSearch(q, (value) => list.update({ q: value }, { replace: true }));
+  usePageTitle(t("training.programme.title"));
+  const result = useApi<ProgrammeList>("/api/training/programmes", {
+    q: q || undefined,
+    season: season || undefined,
+    status: status || undefined,
+    mine: mine ? "enrolled" : undefined,
+    page: list.page,
+    pageSize: PAGE_SIZE,
+  });
+  const data = result.data;
+
+  return (
+    <>
+      <PageHeader
+        title={t("training.programme.title")}
+        subtitle={t("training.programme.intro")}
+        actions={
+          data?.abilities.create ? (
+            <Link to={trainingPaths.create()} className="button button--primary">
+              {t("training.programme.new")}
+            </Link>
+          ) : undefined
+        }
+      />
+      <ListFilters
+        idPrefix="training"
+        search={search}
+        onSearch={setSearch}
+        onSubmit={flushSearch}
+        searchLabel={t("training.programme.search_label")}
+        searchPlaceholder={t("training.programme.search_placeholder")}
+        canClear={list.hasFilters}
+        onClear={list.clear}
+      >
+        <SelectField
+          id="training-season"
+          label={t("training.programme.season")}
+          value={season}
+          onChange={(value) => list.update({ season: value })}
+          placeholder={t("training.programme.all_seasons")}
+          options={seasons.items.map((s) => ({ value: s.code, label: seasonName(s, s.code) }))}
+        />
+        {data?.abilities.create && (
+          <SelectField
+            id="training-status"
+            label={t("training.programme.status_label")}
+            value={status}
+            onChange={(value) => list.update({ status: value })}
+            placeholder={t("training.programme.all_statuses")}
+            options={(["published", "draft"] as const).map((s) => ({ value: s, label: t(`training.programme.status.${s}`) }))}
+          />
+        )}
+        {user && (
+          <CheckboxField id="training-mine" label={t("training.programme.mine")} checked={mine} onChange={(checked) => list.update({ mine: checked ? "enrolled" : null })} />
+        )}
+      </ListFilters>
+      <div className="list-status" role="status" aria-live="polite">
+        {data && <p className="result-count">{t("training.programme.count", { count: data.total, n: n(data.total) })}</p>}
+      </div>
+      {result.error && <ErrorState error={result.error} onRetry={result.reload} />}
+      {!data && result.loading && <Loading />}
+      {data && data.items.length === 0 && <EmptyState>{mine ? t("training.programme.none_mine") : t("training.programme.none")}</EmptyState>}
+      {data && data.items.length > 0 && (
+        <ul className={result.loading ? "card-grid training-list is-stale" : "card-grid training-list"} aria-busy={result.loading || undefined} aria-label={t("training.programme.title")}>
+          {data.items.map((p) => (
+            <ProgrammeCard key={p.id} programme={p} />
+          ))}
+        </ul>
+      )}
+      {data && <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onChange={list.setPage} />}
+    </>
+  );
+}
