@@ -1,13 +1,16 @@
 /**
  * Rifada benchmark: `npm run bench` (or `npm run bench -- --quick`). See bench/README.md.
  *
- * Three parts, one after the other (`--only=` picks one):
+ * Four parts, one after the other (`--only=` picks one):
  * - directory (bench/directory.ts): people and organisations at each scale, app vs a bare baseline;
  * - events (bench/events.ts, bench/burst.ts): the event list and page at each event scale, and a
  *   registration burst against open workshops, checked afterwards (exit code 1 when a check fails);
  * - library (bench/library.ts): the library search — indexing rate, index size on disk, and
- *   GET /api/search per query class at each library scale.
- * SQLite always; the events and library parts also on PostgreSQL when BENCH_DATABASE_URL is set.
+ *   GET /api/search per query class at each library scale;
+ * - followup (bench/followup.ts): the accountability view, its CSV and XLSX exports and a timeline page
+ *   over 10k and 100k generated recommendations (about ten timeline entries each), as a coordinator and
+ *   as a mission's admin.
+ * SQLite always; the events, library and followup parts also on PostgreSQL when BENCH_DATABASE_URL is set.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -15,6 +18,7 @@ import path from "node:path";
 import { burstReport, runBurst, type BurstResult } from "./burst.js";
 import { directoryReport, MEMBER, ORG_QUERY, PEOPLE_QUERY, runDirectoryScale, type ScaleResult } from "./directory.js";
 import { EVENT_QUERY, EVENT_SEASON, eventsReport, runEventScale, type EventScaleResult } from "./events.js";
+import { FOLLOWUP_COORDINATOR, FOLLOWUP_ORG_ADMIN, FOLLOWUP_SEASON, followupReport, runFollowupScale, type FollowupScaleResult } from "./followup.js";
 import { argValue, HERE, killAll, label, log, parseScale, positive, seconds } from "./harness.js";
 import { LIBRARY_QUERIES, LIBRARY_USER, libraryReport, runLibraryScale, type LibraryScaleResult } from "./library.js";
 
@@ -22,7 +26,7 @@ import { LIBRARY_QUERIES, LIBRARY_USER, libraryReport, runLibraryScale, type Lib
 
 const quick = process.argv.includes("--quick");
 const only = argValue("only") ?? process.env.BENCH_ONLY ?? "";
-if (!["", "directory", "events", "library"].includes(only)) throw new Error(`--only must be "directory", "events" or "library", got "${only}"`);
+if (!["", "directory", "events", "library", "followup"].includes(only)) throw new Error(`--only must be "directory", "events", "library" or "followup", got "${only}"`);
 const databaseUrl = process.env.BENCH_DATABASE_URL || null;
 if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new Error("BENCH_DATABASE_URL must be a postgres:// URL");
 const count = (name: string, env: string, fallback: number) => Math.round(positive(argValue(name) ?? process.env[env], fallback, env));
@@ -35,6 +39,9 @@ const options = {
   scales: (argValue("scales") ?? process.env.BENCH_SCALES ?? (quick ? "1k,10k" : "1k,10k,100k")).split(",").map(parseScale),
   eventScales: (argValue("event-scales") ?? process.env.BENCH_EVENT_SCALES ?? (quick ? "1k,10k" : "1k,10k,100k")).split(",").map(parseScale),
   libraryScales: (argValue("library-scales") ?? process.env.BENCH_LIBRARY_SCALES ?? (quick ? "1k,10k" : "10k,100k")).split(",").map(parseScale),
+  followupScales: (argValue("followup-scales") ?? process.env.BENCH_FOLLOWUP_SCALES ?? (quick ? "1k,10k" : "10k,100k")).split(",").map(parseScale),
+  followupExportConnections: count("followup-export-connections", "BENCH_FOLLOWUP_EXPORT_CONNECTIONS", 2),
+  followupExportRequests: count("followup-export-requests", "BENCH_FOLLOWUP_EXPORT_REQUESTS", quick ? 1 : 3),
   burstUsers: count("burst-users", "BENCH_BURST_USERS", quick ? 2000 : 20_000),
   burstSeats: count("burst-seats", "BENCH_BURST_SEATS", quick ? 500 : 5000),
   burstWorkshops: count("burst-workshops", "BENCH_BURST_WORKSHOPS", 10),
@@ -85,15 +92,18 @@ async function main() {
   const load = { duration: options.duration, connections: options.connections, warmup: options.warmup };
   const burst = { users: options.burstUsers, seats: options.burstSeats, workshops: options.burstWorkshops, connections: options.burstConnections, warmup: options.warmup };
   log(`Rifada benchmark (${options.only}): ${options.duration} s × ${options.connections} connections per endpoint; data in ${dir}`);
-  const runs = (part: "directory" | "events" | "library") => options.only === "all" || options.only === part;
+  const runs = (part: "directory" | "events" | "library" | "followup") => options.only === "all" || options.only === part;
   if (runs("directory")) log(`directory scales ${options.scales.map(label).join(", ")}`);
   if (runs("library")) log(`library scales ${options.libraryScales.map(label).join(", ")}; ${dialects.join(" and ")}`);
+  if (runs("followup")) log(`follow-up scales ${options.followupScales.map(label).join(", ")} recommendations; ${dialects.join(" and ")}`);
   if (runs("events")) log(`event scales ${options.eventScales.map(label).join(", ")}; burst ${options.burstUsers} users → ${options.burstWorkshops} workshops, ${options.burstSeats} seats, ${options.burstConnections} concurrent; ${dialects.join(" and ")}`);
 
   const directory: ScaleResult[] = [];
   const events: EventScaleResult[] = [];
   const bursts: BurstResult[] = [];
   const library: LibraryScaleResult[] = [];
+  const followup: FollowupScaleResult[] = [];
+  const followupLoad = { ...load, exportConnections: options.followupExportConnections, exportRequests: options.followupExportRequests };
   const timings: Record<string, number> = {};
   const timed = async (name: string, run: () => Promise<void>) => {
     const t = performance.now();
@@ -123,6 +133,13 @@ async function main() {
         });
       }
     }
+    if (runs("followup")) {
+      for (const dialect of dialects) {
+        await timed(`follow-up (${dialect})`, async () => {
+          for (const scale of options.followupScales) followup.push(await runFollowupScale(dialect, dir, databaseUrl, scale, followupLoad));
+        });
+      }
+    }
   } finally {
     killAll();
     if (options.keep) log(`\nDatabases kept in ${dir}`);
@@ -135,6 +152,7 @@ async function main() {
   if (events.length > 0) out.push("", eventsReport(events));
   if (bursts.length > 0) out.push("", burstReport(bursts));
   if (library.length > 0) out.push("", libraryReport(library));
+  if (followup.length > 0) out.push("", followupReport(followup, followupLoad));
   const warnings = events.flatMap((r) => r.warnings);
   if (warnings.length > 0) out.push("", "Warnings (events):", ...warnings.map((w) => `  ! ${w}`));
   out.push("", `Time: ${Object.entries(timings).map(([k, v]) => `${k} ${seconds(v)}`).join(", ")}`);
@@ -147,7 +165,8 @@ async function main() {
     ...meta, finishedAt: new Date().toISOString(), options, caller: MEMBER, timings,
     queries: { people: PEOPLE_QUERY, organisations: ORG_QUERY, events: EVENT_QUERY, season: EVENT_SEASON, library: LIBRARY_QUERIES },
     libraryCaller: LIBRARY_USER,
-    scales: directory, events, bursts, library,
+    followupCallers: { coordinator: FOLLOWUP_COORDINATOR, orgAdmin: FOLLOWUP_ORG_ADMIN, season: FOLLOWUP_SEASON },
+    scales: directory, events, bursts, library, followup,
   }, null, 2)}\n`);
   process.stdout.write(`\nResults: ${path.relative(process.cwd(), file)}\n`);
 
