@@ -1,4 +1,5 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from "kysely";
+import { optimizeStatistics } from "./database.js";
 import * as foundation from "./migrations/2026-11-23T1800-foundation.js";
 import * as events from "./migrations/2026-11-24T0900-events.js";
 import * as outboxRetry from "./migrations/2026-11-24T1000-outbox-retry.js";
@@ -7,6 +8,8 @@ import * as eventsListIndexes from "./migrations/2026-11-25T1000-events-list-ind
 import * as librarySearch from "./migrations/2026-11-26T0900-library-search.js";
 import * as followup from "./migrations/2026-11-27T0900-followup.js";
 import * as training from "./migrations/2026-11-28T0900-training.js";
+import * as trainingReportIndexes from "./migrations/2026-11-29T0900-training-report-indexes.js";
+import * as followupScopeIndex from "./migrations/2026-11-29T1000-followup-scope-index.js";
 
 /** Migrations in order; a static list so the same code runs from TypeScript and from dist/. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -18,6 +21,8 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026-11-26T0900-library-search": librarySearch,
   "2026-11-27T0900-followup": followup,
   "2026-11-28T0900-training": training,
+  "2026-11-29T0900-training-report-indexes": trainingReportIndexes,
+  "2026-11-29T1000-followup-scope-index": followupScopeIndex,
 };
 
 class StaticProvider implements MigrationProvider {
@@ -35,9 +40,11 @@ function check(result: MigrationResultSet): string[] {
   return (result.results ?? []).map((r) => `${r.direction} ${r.migrationName}: ${r.status}`);
 }
 
-/** Apply every pending migration; returns one line per migration run. */
+/** Apply every pending migration; returns one line per migration run. On SQLite, statistics of new indexes follow. */
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  return check(await migrator(db).migrateToLatest());
+  const lines = check(await migrator(db).migrateToLatest());
+  if (lines.length > 0) optimizeStatistics(db);
+  return lines;
 }
 
 /** Undo every migration (tests check up → down → up). */

@@ -643,6 +643,8 @@ export interface TrainingProgrammeTable {
   /** JSON `SurveyItem[]`. */
   survey: string;
   version: number;
+  /** Incremented with every write that changes the programme's results (modules/training/facts-version.ts). */
+  factsVersion: Generated<number>;
   createdBy: string | null;
   createdAt: string;
   updatedAt: string;

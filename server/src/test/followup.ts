@@ -2,6 +2,7 @@ import type { LightMyRequestResponse } from "fastify";
 import { expect } from "vitest";
 import { newId, nowIso } from "../lib/tokens.js";
 import { bulkUsers, orgId, type Client, type TestApp } from "./app.js";
+import { touchEventFacts } from "../modules/training/facts-version.js";
 
 /** Wall-clock time in Riyadh (UTC+3) `hours` from now, as the events API takes it. */
 export const riyadhIn = (hours: number) => new Date(Date.now() + (3 + hours) * 3_600_000).toISOString().slice(0, 16);
@@ -49,6 +50,7 @@ export async function attend(t: TestApp, eventId: string, organisationCode: stri
   await t.database.db.insertInto("attendance").values({
     id: newId(), eventId, attendeeKey: key, personId: null, userId: null, organisationId: await orgId(t, organisationCode), source: "import", minutes: 60, checkedInAt: nowIso(), recordedBy: null,
   }).execute();
+  await touchEventFacts(t.database.db, [eventId]);
 }
 
 /** Upload bytes as a file (the body is the file itself). */

@@ -73,6 +73,17 @@ for (const dialect of DIALECTS) {
       expect(certs.filter((c) => c.enrolmentId === revoked[0]!.enrolmentId && c.status === "valid")).toHaveLength(1);
     });
 
+    it("has every seeded survey answered after its trainee submitted the post-test (the survey opens at the end)", async () => {
+      const rows = await database.db.selectFrom("trainingSurveyResponses as s")
+        .leftJoin("trainingAttempts as a", (j) => j.onRef("a.enrolmentId", "=", "s.enrolmentId").on("a.kind", "=", "post"))
+        .select(["s.enrolmentId", "s.submittedAt as surveyAt", "a.submittedAt as postAt"]).execute();
+      expect(rows.length).toBeGreaterThan(5);
+      for (const r of rows) {
+        expect(r.postAt, `post-test of ${r.enrolmentId}`).not.toBeNull();
+        expect(Date.parse(r.surveyAt), `survey of ${r.enrolmentId}`).toBeGreaterThan(Date.parse(r.postAt!));
+      }
+    });
+
     it("gives the demo participant an Asas certificate and Terhab's post-test still to take", async () => {
       const bilal = await database.db.selectFrom("users").select(["id", "personId"]).where("email", "=", "bilal.qureshi@sp-field.rifada.test").executeTakeFirstOrThrow();
       const asas = await programme("asas-1445");

@@ -9,6 +9,12 @@ export const OVERDUE_LIST_LIMIT = 500;
 export const TIMELINE_LIMIT = 100;
 /** Up to this many matching recommendations, the timeline is read recommendation by recommendation. */
 const FEW_RECOMMENDATIONS = 2000;
+/**
+ * Timeline entries the walk may pass per matching recommendation: walking one entry (an index entry,
+ * its row and its recommendation's) costs about what reading one recommendation's ~10 entries from
+ * the recommendation_id index does (SQLite at 100k: ~16 µs against ~15 µs).
+ */
+const WALK_PER_RECOMMENDATION = 1;
 /** Rows read per round trip by the export. */
 const EXPORT_BATCH = 1000;
 
@@ -108,12 +114,20 @@ export function accountabilityRepository(db: Kysely<DB>) {
     },
 
     /**
-     * The last entries of the matching recommendations' timelines. With few matching recommendations,
-     * read their entries (the recommendation_id index) and sort them. With many, walk the timeline
-     * newest first (the created_at index) through a window sized from the share of recommendations
-     * that match, widened until it holds enough entries: both planners then read a few thousand
-     * index entries instead of joining a million rows. CROSS JOIN fixes the join order on SQLite;
-     * PostgreSQL plans it as an inner join.
+     * The last entries of the matching recommendations' timelines, read one of two ways (both exact):
+     * - by recommendation: the matching recommendations' own entries from the recommendation_id
+     *   index alone (about ten each), the newest 100 kept, then only their details read;
+     * - by walking the whole timeline newest first (the created_at index) through a window, joining
+     *   each entry to its recommendation: once the window holds 100 matching entries, no older entry
+     *   can be among the last ones. Cheap while the matching recommendations are busy (no filter,
+     *   the current season), ruinous when they are not: the last 100 entries of a season settled
+     *   years ago lie tens of thousands of entries back (1441 at 100k: 62,000; 1.2–1.9 s).
+     * Walking one entry costs about as much as reading one matching recommendation's entries by its
+     * index (bench/README.md, follow-up part), so the walk gets a budget of one entry per matching
+     * recommendation: a window sized from the share of recommendations that match, then the whole
+     * budget, then the read by recommendation — at worst about twice the cheaper of the two. SQLite
+     * stops a walk at the 100th match; CROSS JOIN fixes the join order there (PostgreSQL plans it
+     * as an inner join).
      */
     async timeline(actor: Actor | null, filter: RecommendationFilter, today: string, matching: number) {
       if (matching === 0) return [];
@@ -133,26 +147,29 @@ export function accountabilityRepository(db: Kysely<DB>) {
         "organisations.nameAr as orgNameAr",
         "organisations.nameEn as orgNameEn",
       ] as const;
-      if (matching <= FEW_RECOMMENDATIONS) {
-        return db
+      const byRecommendation = () => {
+        const last = db
           .selectFrom("recommendations")
           .crossJoin("recommendationUpdates")
-          .innerJoin("organisations", "organisations.id", "recommendationUpdates.organisationId")
           .whereRef("recommendations.id", "=", "recommendationUpdates.recommendationId")
           .where(where as never)
+          .select(["recommendationUpdates.id", "recommendationUpdates.createdAt"])
+          .orderBy("recommendationUpdates.createdAt", "desc")
+          .orderBy("recommendationUpdates.id", "desc")
+          .limit(TIMELINE_LIMIT);
+        return db
+          .selectFrom(last.as("last"))
+          .innerJoin("recommendationUpdates", "recommendationUpdates.id", "last.id")
+          .innerJoin("recommendations", "recommendations.id", "recommendationUpdates.recommendationId")
+          .innerJoin("organisations", "organisations.id", "recommendationUpdates.organisationId")
           .select(columns)
           .orderBy("recommendationUpdates.createdAt", "desc")
           .orderBy("recommendationUpdates.id", "desc")
-          .limit(TIMELINE_LIMIT)
           .execute();
-      }
-      const all = Number((await db.selectFrom("recommendations").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
-      let window = Math.ceil(((TIMELINE_LIMIT * Math.max(all, 1)) / matching) * 4);
-      for (let attempt = 0; ; attempt++) {
-        const last = attempt >= 3;
-        const latest = db.selectFrom("recommendationUpdates").selectAll().orderBy("createdAt", "desc").orderBy("id", "desc");
-        const rows = await db
-          .selectFrom((last ? latest : latest.limit(window)).as("recommendationUpdates"))
+      };
+      const walk = (window: number) =>
+        db
+          .selectFrom(db.selectFrom("recommendationUpdates").selectAll().orderBy("createdAt", "desc").orderBy("id", "desc").limit(window).as("recommendationUpdates"))
           .crossJoin("recommendations")
           .innerJoin("organisations", "organisations.id", "recommendationUpdates.organisationId")
           .whereRef("recommendations.id", "=", "recommendationUpdates.recommendationId")
@@ -162,23 +179,31 @@ export function accountabilityRepository(db: Kysely<DB>) {
           .orderBy("recommendationUpdates.id", "desc")
           .limit(TIMELINE_LIMIT)
           .execute();
-        if (rows.length === TIMELINE_LIMIT || last) return rows;
-        window *= 10;
+      if (matching <= FEW_RECOMMENDATIONS) return byRecommendation();
+      const all = Number((await db.selectFrom("recommendations").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+      const budget = matching * WALK_PER_RECOMMENDATION;
+      for (const window of new Set([Math.min(Math.ceil(((TIMELINE_LIMIT * Math.max(all, 1)) / matching) * 4), budget), budget])) {
+        const rows = await walk(window);
+        if (rows.length === TIMELINE_LIMIT) return rows;
       }
+      return byRecommendation();
     },
 
-    /** Every matching recommendation for the export, in batches (keyset on id). */
+    /**
+     * Every matching recommendation for the export, in batches: the matching ids are resolved once
+     * (scope and filters in one statement), then read 1,000 at a time by key. Paging the filtered
+     * query itself (keyset on id) made SQLite read and sort the whole season again for each batch.
+     */
     async *exportRows(actor: Actor | null, filter: RecommendationFilter, today: string) {
-      let after = "";
-      for (;;) {
+      const ids = (await db.selectFrom("recommendations").where(recommendationConditions(actor, filter, today)).select("recommendations.id").orderBy("recommendations.id").execute()).map((r) => r.id);
+      for (let start = 0; start < ids.length; start += EXPORT_BATCH) {
         const rows = await db
           .selectFrom("recommendations")
           .innerJoin("seasons", "seasons.id", "recommendations.seasonId")
           .leftJoin("cooperationAreas as area", "area.id", "recommendations.areaId")
           .leftJoin("cooperationProgrammes as programme", "programme.id", "recommendations.programmeId")
           .leftJoin("events as sourceEvent", "sourceEvent.id", "recommendations.sourceEventId")
-          .where(recommendationConditions(actor, filter, today) as never)
-          .where("recommendations.id", ">", after)
+          .where("recommendations.id", "in", ids.slice(start, start + EXPORT_BATCH))
           .select((eb) => [
             "recommendations.id",
             "recommendations.reference",
@@ -197,13 +222,16 @@ export function accountabilityRepository(db: Kysely<DB>) {
             eb.selectFrom("recommendationUpdates").select((u) => u.fn.max("recommendationUpdates.createdAt").as("m")).whereRef("recommendationUpdates.recommendationId", "=", "recommendations.id").as("lastUpdateAt"),
           ])
           .orderBy("recommendations.id")
-          .limit(EXPORT_BATCH)
           .execute();
-        if (rows.length === 0) return;
+        if (rows.length === 0) continue;
         const responsibles = await this.responsibles(rows.map((r) => r.id));
-        yield rows.map((r) => ({ ...r, responsibles: responsibles.filter((x) => x.recommendationId === r.id) }));
-        if (rows.length < EXPORT_BATCH) return;
-        after = rows[rows.length - 1].id;
+        const byRecommendation = new Map<string, typeof responsibles>();
+        for (const x of responsibles) {
+          const list = byRecommendation.get(x.recommendationId);
+          if (list) list.push(x);
+          else byRecommendation.set(x.recommendationId, [x]);
+        }
+        yield rows.map((r) => ({ ...r, responsibles: byRecommendation.get(r.id) ?? [] }));
       }
     },
   };
