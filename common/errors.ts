@@ -69,6 +69,8 @@ export const ERROR_STATUS = {
   TRAINING_ASSESSMENT_LOCKED: 409,
   TRAINING_ATTEMPT_CLOSED: 409,
   TRAINING_SURVEY_DONE: 409,
+  /** The survey opens at the end: after the post-test, or the last workshop's start without one. */
+  TRAINING_SURVEY_NOT_OPEN: 409,
   TRAINING_NOT_COMPLETE: 409,
   CERTIFICATE_REVOKED: 409,
   PDF_RENDERER_UNAVAILABLE: 503,

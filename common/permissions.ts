@@ -23,6 +23,7 @@ export const ACTIONS = [
   "event.read",
   "event.create",
   "event.update",
+  "event.attendance",
   "delegation.manage",
   "registration.create",
   "registration.read",

@@ -1,6 +1,7 @@
 /**
  * Training: the shapes and rules shared by the server and the web — question kinds and
- * their grading, the completion rule, attendance of a workshop, awareness gain.
+ * their grading, the completion rule, attendance of a workshop (and when one is held), when
+ * the satisfaction survey opens, awareness gain.
  * Pure functions only: both sides compute the same answer from the same data.
  */
 
@@ -146,7 +147,16 @@ export function workshopAttendance(minutesPresent: number | null, workshopMinute
   return share >= FULL_ATTENDANCE_SHARE ? 1 : share;
 }
 
-/** Attendance of a programme: the mean over the workshops held so far, as a whole percentage. */
+/**
+ * Whether a workshop of a programme is "held" at `now` (an ISO instant): not cancelled and started.
+ * Held workshops are those attendance is measured over, so a trainee checked in at a workshop in
+ * progress counts as present without waiting for its end. The one definition, server and web.
+ */
+export function isWorkshopHeld(w: { startsAt: string; status: string }, now: string): boolean {
+  return w.status !== "cancelled" && w.startsAt <= now;
+}
+
+/** Attendance of a programme: the mean over the workshops held so far (started, not cancelled), as a whole percentage. */
 export function attendancePercent(shares: readonly number[], workshopsHeld: number): number {
   if (workshopsHeld <= 0) return 0;
   const total = shares.reduce((sum, s) => sum + Math.min(1, Math.max(0, s)), 0);
@@ -161,7 +171,7 @@ export interface CompletionRule {
 
 export interface CompletionFacts {
   attendancePct: number;
-  /** Held workshops of the programme: 0 means attendance cannot be met yet. */
+  /** Held workshops of the programme (started, not cancelled): 0 means attendance cannot be met yet. */
   workshopsHeld: number;
   /** The programme has a published post-test. */
   hasPostTest: boolean;
@@ -179,6 +189,20 @@ export function missingForCompletion(rule: CompletionRule, facts: CompletionFact
   if (facts.hasPostTest && rule.minPostScorePct >= 0 && (facts.postScorePct === null || facts.postScorePct < rule.minPostScorePct)) missing.push("post_test");
   if (rule.requireSurvey && !facts.surveyDone) missing.push("survey");
   return missing;
+}
+
+/** What the satisfaction survey waits for: the trainee's post-test, or the programme's last workshop. */
+export type SurveyWait = "post_test" | "last_workshop";
+
+/**
+ * The satisfaction survey is answered at the end of a programme. It opens once the trainee has
+ * submitted the post-test or, when the programme has no published post-test, once its last workshop
+ * that is not cancelled is held (has started, as `isWorkshopHeld` says). A programme with neither
+ * has nothing to wait for. Returns what it still waits for, or null when the trainee may answer.
+ */
+export function surveyWaitsFor(facts: { hasPostTest: boolean; postSubmitted: boolean; workshops: readonly { status: string; held: boolean }[] }): SurveyWait | null {
+  if (facts.hasPostTest) return facts.postSubmitted ? null : "post_test";
+  return facts.workshops.every((w) => w.status === "cancelled" || w.held) ? null : "last_workshop";
 }
 
 /** Awareness gain: post minus pre, in percentage points; null unless both were taken. */

@@ -3,17 +3,19 @@
  * virtual workshop. The OIC coordinator creates the programme (owned with the Ministry of Hajj and
  * Umrah, enrolment by admins, completion at attendance ≥ 75 % and post-test ≥ 60 %), links the
  * workshop happening now, publishes it and enrols the demo service-provider supervisor Bilal
- * Qureshi; Bilal takes the pre-test (answers saved as he goes, some wrong), the workshop ends and
- * the coordinator imports the virtual platform's report (Bilal connected 80 % of it); Bilal takes
- * the post-test (the number typed in Arabic-Indic digits in Arabic), answers the survey, completes,
+ * Qureshi; Bilal takes the pre-test (answers saved as he goes, some wrong; the survey waits for his
+ * post-test), the workshop ends and the coordinator imports the virtual platform's report (Bilal
+ * connected 80 % of it); Bilal takes the post-test (the number typed in Arabic-Indic digits in
+ * Arabic), then answers the survey, which has opened, completes,
  * gets and downloads his certificate (a PDF with his names in both scripts); its code verifies
  * publicly, signed out, showing nothing but names, programme, date and status; the coordinator
  * revokes it with a reason, and the public page then says revoked (without the reason).
  *
  * Each language runs its own programme and workshop (a random suffix in codes and titles). The
- * workshop starts 30 minutes before the run and is scheduled for two more hours; attendance counts
- * only for workshops that have ended, so the coordinator moves its end to the current minute before
- * importing the report (set-up through the API, as are the questions and the tests). Screenshots
+ * workshop starts 30 minutes before the run and is scheduled for two more hours; a workshop counts
+ * for attendance from its start, so Bilal, not recorded yet, first sees 0 % of it; the coordinator
+ * moves its end to the current minute, so the report is of a finished session of known length,
+ * before importing it (set-up through the API, as are the questions and the tests). Screenshots
  * go to e2e/artifacts/<lang>-training-<step>.png (the certificate, rendered, to …-certificate-pdf.png).
  */
 import { execFileSync, spawnSync } from "node:child_process";
@@ -257,17 +259,20 @@ for (const lang of ["ar", "en"] as const) {
       await shown(page.getByRole("heading", { level: 1, name: title }));
       expect(new URL(page.url()).pathname).toBe(programmePath);
       await shown(progressPanel(page));
-      // Everything to do: the workshop has not ended yet, no test taken.
+      // Everything to do: the workshop is under way (it counts from its start), his attendance not recorded yet; no test taken.
       await expect.poll(() => missingItems(page), WAIT).toEqual([
-        t("training.results.missing_text.attendance_none_held"),
+        plain(fmt(lang, "training.results.missing_text.attendance", { min: num(digits, 75), value: num(digits, 0) })),
         plain(fmt(lang, "training.results.missing_text.post_test_not_taken", { min: num(digits, 60) })),
       ]);
       await shown(step(page, "step_pre").getByRole("heading", { name: stepHeading("step_pre", "todo"), exact: true }));
-      await shown(step(page, "step_workshops").getByRole("heading", { name: stepHeading("step_workshops", "waiting"), exact: true }));
+      await shown(step(page, "step_workshops").getByRole("heading", { name: stepHeading("step_workshops", "todo"), exact: true }));
       const workshops = step(page, "step_workshops");
-      expect(plain(await workshops.innerText())).toContain(plain(fmt(lang, "training.results.progress.rule_attendance_none", { min: pct(lang, digits, 75) })));
+      expect(plain(await workshops.innerText())).toContain(plain(fmt(lang, "training.results.progress.rule_attendance", { min: pct(lang, digits, 75), value: pct(lang, digits, 0) })));
       expect(await workshops.innerText()).toContain(workshopTitle);
-      expect(await workshops.innerText()).toContain(t("training.results.progress.workshop_upcoming"));
+      expect(plain(await workshops.innerText())).toContain(plain(fmt(lang, "training.results.progress.workshop_attended", { value: pct(lang, digits, 0) })));
+      // The satisfaction survey opens at the end: after his post-test.
+      await shown(step(page, "step_survey").getByRole("heading", { name: stepHeading("step_survey", "waiting"), exact: true }));
+      await shown(step(page, "step_survey").getByText(t("training.results.progress.survey_opens_post_test"), { exact: true }));
       await shown(step(page, "step_certificate").getByText(t("training.results.progress.certificate_not_yet")));
       // The workshop itself is on the overview, with the way to its join details.
       await shown(page.getByRole("region", { name: t("training.programme.workshops"), exact: true }).getByRole("link", { name: `${t("training.programme.join_details")}: ${workshopTitle}` }));

@@ -11,13 +11,18 @@ import { buildTestApp, login, LOGINS, orgId, type Client, type TestApp } from ".
 import { DIALECTS } from "../test/dialects.js";
 
 type Subject = "anonymous" | "coordinator" | "org_admin" | "member" | "trainer" | "participant";
-type Rel = "own" | "shared" | "other" | "public";
-const RELS: Rel[] = ["own", "shared", "other", "public"];
+/**
+ * "linked" is probed only where a row has a fifth column: another organisation's workshop, shared with
+ * the caller's group, that delivers a training programme the caller's organisation co-owns (its admins
+ * and trainers manage the programme: policies/events.ts).
+ */
+type Rel = "own" | "shared" | "other" | "public" | "linked";
+const RELS: Rel[] = ["own", "shared", "other", "public", "linked"];
 const Y = true;
 const N = false;
 const _ = null; // relation does not apply to this action
 
-/** [own, shared, other, public] — the expected answer, written independently of policies/grants.ts. */
+/** [own, shared, other, public, linked?] — the expected answer, written independently of policies/grants.ts. */
 const TABLE: Record<Action, Record<Subject, Array<boolean | null>>> = {
   "organisation.read":    { anonymous: [N, N, N, Y], coordinator: [Y, Y, Y, Y], org_admin: [Y, Y, N, Y], member: [Y, Y, N, Y], trainer: [Y, Y, N, Y], participant: [Y, Y, N, Y] },
   "organisation.create":  { anonymous: [_, _, N, _], coordinator: [_, _, Y, _], org_admin: [_, _, N, _], member: [_, _, N, _], trainer: [_, _, N, _], participant: [_, _, N, _] },
@@ -41,7 +46,10 @@ const TABLE: Record<Action, Record<Subject, Array<boolean | null>>> = {
   "season.manage":        { anonymous: [_, _, N, _], coordinator: [_, _, Y, _], org_admin: [_, _, N, _], member: [_, _, N, _], trainer: [_, _, N, _], participant: [_, _, N, _] },
   "event.read":           { anonymous: [N, N, N, Y], coordinator: [Y, Y, Y, Y], org_admin: [Y, Y, N, Y], member: [Y, Y, N, Y], trainer: [Y, Y, N, Y], participant: [Y, Y, N, Y] },
   "event.create":         { anonymous: [N, _, N, _], coordinator: [Y, _, Y, _], org_admin: [Y, _, N, _], member: [N, _, N, _], trainer: [N, _, N, _], participant: [N, _, N, _] },
-  "event.update":         { anonymous: [N, N, N, N], coordinator: [Y, Y, Y, Y], org_admin: [Y, N, N, N], member: [N, N, N, N], trainer: [N, N, N, N], participant: [N, N, N, N] },
+  // Managing a programme a workshop delivers does not let one edit the workshop ("linked")...
+  "event.update":         { anonymous: [N, N, N, N, N], coordinator: [Y, Y, Y, Y, Y], org_admin: [Y, N, N, N, N], member: [N, N, N, N, N], trainer: [N, N, N, N, N], participant: [N, N, N, N, N] },
+  // ...but lets one record its attendance: the list, check-in and undo, a platform's report, the QR link.
+  "event.attendance":     { anonymous: [N, N, N, N, N], coordinator: [Y, Y, Y, Y, Y], org_admin: [Y, N, N, N, Y], member: [N, N, N, N, N], trainer: [N, N, N, N, Y], participant: [N, N, N, N, N] },
   "delegation.manage":    { anonymous: [N, _, N, _], coordinator: [Y, _, Y, _], org_admin: [Y, _, N, _], member: [N, _, N, _], trainer: [N, _, N, _], participant: [N, _, N, _] },
   "registration.create":  { anonymous: [N, N, N, N], coordinator: [Y, Y, Y, Y], org_admin: [Y, Y, N, Y], member: [Y, Y, N, Y], trainer: [Y, Y, N, Y], participant: [Y, Y, N, Y] },
   "registration.read":    { anonymous: [N, N, N, N], coordinator: [Y, Y, Y, Y], org_admin: [Y, N, N, N], member: [N, N, N, N], trainer: [N, N, N, N], participant: [N, N, N, N] },
@@ -134,11 +142,11 @@ const ROUTES: Record<string, Action | "public" | "self"> = {
   "PUT /api/events/:id/delegations/:organisationId": "delegation.manage",
   "POST /api/events/:id/invitations/:organisationId/decline": "delegation.manage",
   "GET /api/events/:id/calendar.ics": "event.read",
-  "GET /api/events/:id/attendance": "event.update",
-  "PUT /api/events/:id/attendance/:key": "event.update",
-  "DELETE /api/events/:id/attendance/:key": "event.update",
-  "POST /api/events/:id/attendance/import": "event.update",
-  "GET /api/events/:id/check-in-link": "event.update",
+  "GET /api/events/:id/attendance": "event.attendance",
+  "PUT /api/events/:id/attendance/:key": "event.attendance",
+  "DELETE /api/events/:id/attendance/:key": "event.attendance",
+  "POST /api/events/:id/attendance/import": "event.attendance",
+  "GET /api/events/:id/check-in-link": "event.attendance",
   // Only people expected at the event, for themselves (attendance.routes.test.ts).
   "POST /api/events/:id/check-in": "self",
   "GET /api/events/:id/minutes": "minutes.read",
@@ -392,6 +400,25 @@ for (const dialect of DIALECTS) {
       return { id, marker };
     }
 
+    /**
+     * A workshop under way (attendance is open) whose relation to the caller is `rel`, delivering Egypt's
+     * training programme with one trainee expected; "linked": Egypt's workshop shared with the caller's
+     * group, delivering a programme co-owned by the caller's organisation.
+     */
+    async function makeTrainingWorkshop(subject: Subject, rel: Rel) {
+      const e = await makeEvent(subject, rel === "linked" ? "shared" : rel);
+      const db = t.database.db;
+      await db.updateTable("events").set({ startsAt: new Date(Date.now() - 3_600_000).toISOString(), endsAt: new Date(Date.now() + 7_200_000).toISOString() }).where("id", "=", e.id).execute();
+      const programme = await makeTrainingProgramme(subject, rel === "linked" ? "own" : "other");
+      await db.insertInto("trainingProgrammeEvents").values({ programmeId: programme.id, eventId: e.id }).execute();
+      const trainee = await makePerson("anonymous", "public");
+      const at = nowIso();
+      await db.insertInto("trainingEnrolments").values({
+        id: newId(), programmeId: programme.id, personId: trainee.id, userId: null, organisationId: await orgId(t, "hajj-eg"), status: "enrolled", source: "admin", enrolledBy: null, createdAt: at, updatedAt: at, withdrawnAt: null,
+      }).execute();
+      return { ...e, traineeKey: `p:${trainee.id}` };
+    }
+
     async function makeEntry(subject: Subject, rel: Rel) {
       const id = newId();
       const marker = unique();
@@ -573,8 +600,27 @@ for (const dialect of DIALECTS) {
           return ok(r.statusCode);
         }
         case "event.update": {
-          const e = await makeEvent(subject, rel);
+          const e = rel === "linked" ? await makeTrainingWorkshop(subject, rel) : await makeEvent(subject, rel);
           return ok((await c.request("PATCH", `/api/events/${e.id}`, { venueEn: "Makkah" })).statusCode);
+        }
+        case "event.attendance": {
+          const e = await makeTrainingWorkshop(subject, rel);
+          const base = `/api/events/${e.id}`;
+          const list = await c.request("GET", `${base}/attendance`);
+          const checkIn = await c.request("PUT", `${base}/attendance/${encodeURIComponent(e.traineeKey)}`);
+          const undo = await c.request("DELETE", `${base}/attendance/${encodeURIComponent(e.traineeKey)}`);
+          const report = await c.request("POST", `${base}/attendance/import`, { csv: "Name,Email\nSomeone,someone@example.org\n", commit: false });
+          const link = await c.request("GET", `${base}/check-in-link`);
+          const allowed = ok(list.statusCode);
+          for (const [what, r] of [["check-in", checkIn], ["undo", undo], ["import", report], ["check-in link", link]] as const) {
+            expect(ok(r.statusCode), `list and ${what} agree for ${subject}/${rel}: ${r.body}`).toBe(allowed);
+          }
+          if (allowed) expect(list.json().items.map((i: { key: string }) => i.key)).toContain(e.traineeKey);
+          if (!allowed && subject !== "anonymous") expect([403, 404], `${subject}/${rel}`).toContain(list.statusCode);
+          // The event tells the page whether to show the attendance controls.
+          const event = await c.request("GET", base);
+          if (ok(event.statusCode)) expect(event.json().abilities.recordAttendance, `ability for ${subject}/${rel}`).toBe(allowed);
+          return allowed;
         }
         case "registration.create": {
           const e = await makeEvent(subject, rel);
@@ -661,7 +707,7 @@ for (const dialect of DIALECTS) {
             shared: { owner: "other" as Rel, visibility: "group", responsible: false },
             other: { owner: "other" as Rel, visibility: "private", responsible: false },
             public: { owner: "other" as Rel, visibility: "public", responsible: false },
-          }[rel];
+          }[rel as Exclude<Rel, "linked">];
           const r = await makeRecommendation(subject, options);
           const update = await c.request("POST", `/api/recommendations/${r.id}/updates`, { text: "Two sessions held.", progress: 20 });
           if (!ok(update.statusCode) && subject !== "anonymous") expect(update.statusCode, `${subject}/${rel}`).toBe(rel === "other" ? 404 : 403);
@@ -771,7 +817,7 @@ for (const dialect of DIALECTS) {
         const mismatches: string[] = [];
         for (const subject of SUBJECTS) {
           for (const [i, rel] of RELS.entries()) {
-            const expected = TABLE[action][subject][i];
+            const expected = TABLE[action][subject][i] ?? null;
             if (expected === null) continue;
             const allowed = await probe(action, subject, rel);
             if (allowed !== expected) mismatches.push(`${subject} on ${rel}: expected ${expected ? "allowed" : "denied"}, got ${allowed ? "allowed" : "denied"}`);

@@ -50,6 +50,10 @@ export const GRANTS: Record<Action, Partial<Record<Subject, Relation[]>>> = {
   "event.read": { ...everyone(READABLE), coordinator: ALL, anonymous: ["public"] },
   "event.create": { coordinator: ALL, org_admin: OWN },
   "event.update": { coordinator: ALL, org_admin: OWN },
+  // Recording attendance (the list, check-in and undo, a platform's report, the QR link): the host's
+  // admins and coordinators, as for event.update; also those who manage a training programme the
+  // event delivers, its trainers included, who may not edit the event itself (policies/events.ts).
+  "event.attendance": { coordinator: ALL, org_admin: OWN },
   // The record is the invited organisation: its admin nominates its own delegation.
   "delegation.manage": { coordinator: ALL, org_admin: OWN },
   // Anyone who may read an open event may register for it.

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
 import type { Executor } from "../admin/audit.repository.js";
+import { touchEventFacts } from "../training/facts-version.js";
 
 /** One person expected at an event: a delegate (person), a confirmed registrant (user) or a trainee of a programme the workshop delivers (person). */
 export interface ExpectedRow {
@@ -108,14 +109,20 @@ export function attendanceRepository(db: Kysely<DB>) {
         const result = await tx.insertInto("attendance").values(row).onConflict((oc) => oc.columns(["eventId", "attendeeKey"]).doNothing()).executeTakeFirst();
         added += Number(result.numInsertedOrUpdatedRows ?? 0);
       }
+      if (added > 0) await touchEventFacts(tx, rows.map((r) => r.eventId));
       return added;
     },
     /** Imported minutes replace earlier imported minutes (a corrected report), never a check-in. */
-    updateImportedMinutes(tx: Executor, eventId: string, attendeeKey: string, minutes: number | null) {
-      return tx.updateTable("attendance").set({ minutes }).where("eventId", "=", eventId).where("attendeeKey", "=", attendeeKey).where("source", "=", "import").execute();
+    async updateImportedMinutes(tx: Executor, eventId: string, attendeeKey: string, minutes: number | null) {
+      const result = await tx.updateTable("attendance").set({ minutes }).where("eventId", "=", eventId).where("attendeeKey", "=", attendeeKey).where("source", "=", "import").executeTakeFirst();
+      // A training programme's completion counts these minutes.
+      if (Number(result.numUpdatedRows) > 0) await touchEventFacts(tx, [eventId]);
+      return result;
     },
-    remove(tx: Executor, eventId: string, attendeeKey: string) {
-      return tx.deleteFrom("attendance").where("eventId", "=", eventId).where("attendeeKey", "=", attendeeKey).executeTakeFirst();
+    async remove(tx: Executor, eventId: string, attendeeKey: string) {
+      const result = await tx.deleteFrom("attendance").where("eventId", "=", eventId).where("attendeeKey", "=", attendeeKey).executeTakeFirst();
+      if (Number(result.numDeletedRows) > 0) await touchEventFacts(tx, [eventId]);
+      return result;
     },
   };
 }

@@ -2,10 +2,12 @@ import { normalizeForSearch, searchTerms } from "../../../../common/text.js";
 import type { Deps } from "../../deps.js";
 import { AppError } from "../../lib/errors.js";
 import { newId, nowIso, safeEqual } from "../../lib/tokens.js";
-import { authorize, type Actor } from "../../policies/index.js";
+import { authorizeAttendance } from "../../policies/events.js";
+import type { Actor } from "../../policies/index.js";
 import { insertAudit } from "../admin/audit.repository.js";
 import { parseAttendanceReport } from "./attendance-report.js";
 import { attendanceRepository, type ExpectedRow } from "./attendance.repository.js";
+import { deliveredProgrammes } from "./delivered-programmes.repository.js";
 import type { EventsService } from "./events.service.js";
 
 /** Self check-in opens this long before the start (people arrive early) and closes at the end. */
@@ -32,10 +34,12 @@ const keyOf = (r: { personId: string | null; userId: string | null }) => (r.pers
 const invalid = (field: string, message: string) => new AppError("VALIDATION_FAILED", { fields: [{ field, message }] });
 
 /**
- * Who came: the organiser checks people in from the list of those expected (delegates
- * and confirmed registrants), people check themselves in with the event's QR code, or
- * a virtual platform's report is imported after a preview. Reported per organisation
- * and per country.
+ * Who came: the organiser checks people in from the list of those expected (delegates,
+ * confirmed registrants, trainees of the programmes a workshop delivers), people check
+ * themselves in with the event's QR code, or a virtual platform's report is imported after
+ * a preview. Reported per organisation and per country. "Organisers" here are those who may
+ * record attendance (policies/events.ts): the host's admins, coordinators, and the managers
+ * (trainers) of a training programme the workshop delivers.
  */
 export function createAttendanceService(deps: Deps, events: EventsService) {
   const { db, config } = deps;
@@ -71,9 +75,14 @@ export function createAttendanceService(deps: Deps, events: EventsService) {
     return new Date(Date.parse(row.startsAt) - SELF_CHECK_IN_OPENS_HOURS * 3_600_000).toISOString();
   }
 
+  /**
+   * The event, when the actor may record its attendance (not necessarily edit it).
+   * @throws AppError EVENT_NOT_FOUND (cannot read it), FORBIDDEN
+   */
   async function organiserEvent(actor: Actor, eventId: string) {
     const row = await events.load(actor, eventId);
-    authorize(actor, "event.update", await events.ownership(actor, row));
+    const delivered = (await deliveredProgrammes(db, [row.id])).get(row.id) ?? [];
+    authorizeAttendance(actor, await events.ownership(actor, row), delivered);
     return row;
   }
 

@@ -42,7 +42,12 @@ export const EventSchema = Type.Object({
   createdAt: Iso,
   updatedAt: Iso,
   myRegistration: Nullable(Type.Object({ id: Type.String(), status: Type.String(), waitlistPosition: Nullable(Type.Integer()) })),
-  abilities: Type.Object({ update: Type.Boolean(), register: Type.Boolean(), viewRegistrations: Type.Boolean() }),
+  abilities: Type.Object({
+    update: Type.Boolean(),
+    register: Type.Boolean(),
+    viewRegistrations: Type.Boolean(),
+    recordAttendance: Type.Boolean({ description: "see and record attendance (also the trainers of a training programme the workshop delivers, who may not edit it)" }),
+  }),
 });
 
 export const EventListSchema = Type.Intersect([Page(EventSchema), Type.Object({ abilities: Type.Object({ create: Type.Boolean() }) })]);

@@ -5,12 +5,15 @@ import type { DB } from "../../db/schema.js";
 import { diffChanges } from "../../lib/audit.js";
 import { AppError } from "../../lib/errors.js";
 import { newId, newSecret, nowIso } from "../../lib/tokens.js";
-import { authorize, can, type Actor, type Owned } from "../../policies/index.js";
+import { mayRecordAttendance } from "../../policies/events.js";
+import { authorize, can, roleMay, type Actor, type Owned } from "../../policies/index.js";
+import type { ProgrammeAccess } from "../../policies/training.js";
 import { insertAudit } from "../admin/audit.repository.js";
 import { indexRecord } from "../search/search.indexer.js";
 import { groupRefs, loadActorGroups, type GroupRef } from "../directory/groups-of.repository.js";
 import { buildSearchText } from "../directory/search.js";
 import { resolveShareGroup } from "../directory/sharing.js";
+import { deliveredProgrammes } from "./delivered-programmes.repository.js";
 import { eventsRepository, type EventRow } from "./events.repository.js";
 import type { CreateEvent, EventQuery, PutAgenda, UpdateEvent } from "./events.schema.js";
 import { isTimeZone, localToUtc, utcToLocal } from "./local-time.js";
@@ -54,12 +57,14 @@ export function createEventsService(deps: Deps) {
     const mine = new Map(actor && !none ? (await repo.registrationsAmong(ids, actor.userId)).map((r) => [r.eventId, r]) : []);
     const delegateOf = new Set(actor?.personId && !none ? (await repo.delegateAmong(ids, actor.personId)).map((r) => r.eventId) : []);
     const groups = rows.some((r) => r.shareGroupId) ? await groupRefs(db) : new Map<string, GroupRef>();
+    // The training programmes the events deliver: their managers record the workshops' attendance.
+    const delivered = actor && !none && roleMay(actor.role, "training.manage") ? await deliveredProgrammes(db, ids) : new Map<string, ProgrammeAccess[]>();
     const out = [];
     for (const row of rows) {
       const owned: Owned = { organisationId: row.hostOrganisationId, visibility: row.visibility, shareGroupId: row.shareGroupId, sharedWithActor: invited.has(row.id) };
       const registration = mine.get(row.id);
       const waitlistPosition = registration?.status === "waitlisted" ? Number((await repo.waitlistPosition(row.id, registration.sequence)).n) : null;
-      out.push(presentRow(actor, row, owned, registration, waitlistPosition, delegateOf.has(row.id), groups));
+      out.push(presentRow(actor, row, owned, registration, waitlistPosition, delegateOf.has(row.id), groups, delivered.get(row.id) ?? []));
     }
     return out;
   }
@@ -76,6 +81,7 @@ export function createEventsService(deps: Deps) {
     waitlistPosition: number | null,
     delegate: boolean,
     groups: Map<string, GroupRef>,
+    delivered: readonly ProgrammeAccess[],
   ) {
     const canUpdate = can(actor, "event.update", owned);
     // The join link goes only to those who will take part (and to those who run the event).
@@ -118,6 +124,7 @@ export function createEventsService(deps: Deps) {
         update: canUpdate,
         register: row.registration === "open" && row.status === "published" && can(actor, "registration.create", owned),
         viewRegistrations: can(actor, "registration.read", owned),
+        recordAttendance: mayRecordAttendance(actor, owned, delivered),
       },
     };
   }

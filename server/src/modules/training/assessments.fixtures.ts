@@ -6,6 +6,7 @@ import { expect } from "vitest";
 import { DEFAULT_SURVEY } from "../../../../common/training.js";
 import { newId, nowIso } from "../../lib/tokens.js";
 import { orgId, type Client, type TestApp } from "../../test/app.js";
+import { touchProgrammeFacts } from "./facts-version.js";
 
 /** A published programme owned by the OIC secretariat and the Ministry (Asas-like), readable by members. */
 export async function makeProgramme(t: TestApp, options: { code?: string; owners?: string[]; visibility?: string; status?: string } = {}): Promise<string> {
@@ -46,6 +47,7 @@ export async function enrol(t: TestApp, programmeId: string, email: string): Pro
   const id = newId();
   // Not linked to the account yet: the trainee is recognised by his person or his email.
   await db.insertInto("trainingEnrolments").values({ id, programmeId, personId, userId: null, organisationId: user.organisationId, status: "enrolled", source: "admin", enrolledBy: null, createdAt: now, updatedAt: now, withdrawnAt: null }).execute();
+  await touchProgrammeFacts(db, programmeId);
   return id;
 }
 

@@ -2,6 +2,7 @@ import type { Kysely, Updateable } from "kysely";
 import type { Dialect } from "../../db/database.js";
 import type { DB, TrainingAssessmentTable } from "../../db/schema.js";
 import type { Executor } from "../admin/audit.repository.js";
+import { touchAssessmentFacts } from "./facts-version.js";
 
 export type AssessmentRow = TrainingAssessmentTable;
 
@@ -44,7 +45,10 @@ export function assessmentsRepository(db: Kysely<DB>, dialect: Dialect) {
     /** Update when the version is still `version` (takes the row's lock); returns whether it was. */
     async update(tx: Executor, id: string, version: number, values: Updateable<AssessmentRow>): Promise<boolean> {
       const result = await tx.updateTable("trainingAssessments").set({ ...values, version: version + 1 }).where("id", "=", id).where("version", "=", version).executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
+      if (Number(result.numUpdatedRows) !== 1) return false;
+      // Publishing the post-test makes its score a requirement.
+      await touchAssessmentFacts(tx, id);
+      return true;
     },
 
     /** The questions of tests, in order. */

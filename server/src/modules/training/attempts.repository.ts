@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { DB, TrainingAnswerTable, TrainingAttemptTable } from "../../db/schema.js";
 import type { Executor } from "../admin/audit.repository.js";
+import { touchAttemptFacts } from "./facts-version.js";
 
 export type AttemptRow = TrainingAttemptTable;
 export type AnswerRow = TrainingAnswerTable;
@@ -39,7 +40,9 @@ export function attemptsRepository(db: Kysely<DB>) {
     /** Record the grade, once: false when it was already submitted. */
     async markSubmitted(tx: Executor, id: string, values: { submittedAt: string; score: number; maxScore: number; autoSubmitted: number }): Promise<boolean> {
       const result = await tx.updateTable("trainingAttempts").set(values).where("id", "=", id).where("submittedAt", "is", null).executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
+      if (Number(result.numUpdatedRows) !== 1) return false;
+      await touchAttemptFacts(tx, id);
+      return true;
     },
 
     async answers(attemptId: string, tx: Executor = db): Promise<AnswerRow[]> {

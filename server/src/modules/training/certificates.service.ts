@@ -51,15 +51,16 @@ const dayOf = (instant: string, timeZone: string) => civilToIso(instantToCivil(i
 
 /**
  * What a certificate records about a complete trainee: the first and last workshop he attended,
- * and the day he completed — the latest of the facts the rule needed (last workshop attended,
- * post-test submitted, survey answered).
+ * and the day he completed — the latest of the facts the rule needed (last workshop attended, or
+ * today while it is still in progress; post-test submitted; survey answered).
  */
 export function completionDates(facts: Pick<ProgrammeFacts, "held" | "hasPostTest" | "rule">, t: TraineeFacts): { startsOn: string | null; endsOn: string | null; completedOn: string } {
   const attended = facts.held.filter((w) => (t.shares.get(w.id) ?? 0) > 0);
   const first = attended[0];
   const last = attended[attended.length - 1];
   const days: string[] = [];
-  if (last) days.push(dayOf(last.endsAt, last.timeZone));
+  // A workshop counts from its start: one still in progress completes the rule today, not on its end day.
+  if (last) days.push(dayOf(last.endsAt < nowIso() ? last.endsAt : nowIso(), last.timeZone));
   if (facts.hasPostTest && t.postSubmittedAt) days.push(dayOf(t.postSubmittedAt, DEFAULT_TIME_ZONE));
   if (facts.rule.requireSurvey && t.surveySubmittedAt) days.push(dayOf(t.surveySubmittedAt, DEFAULT_TIME_ZONE));
   return {

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, orgId, type TestApp } from "../../test/app.js";
 import { DIALECTS } from "../../test/dialects.js";
-import { computeProgrammeFacts, type TraineeFacts } from "./completion.service.js";
+import { computeProgrammeFacts, isHeld, type TraineeFacts } from "./completion.service.js";
 import * as fx from "./training.fixture.js";
 
 for (const dialect of DIALECTS) {
@@ -25,7 +25,7 @@ for (const dialect of DIALECTS) {
       [qa, kw] = await Promise.all([orgId(t, "hajj-qa"), orgId(t, "hajj-kw")]);
       const seasonId = await fx.season(db);
       programmeId = await fx.programme(db, { seasonId, ownerIds: [oic, moh], minAttendancePct: 75, minPostScorePct: 60, requireSurvey: true });
-      // Two held workshops of 120 minutes, one cancelled (past), one still to come.
+      // Two held workshops of 120 minutes (ended), one cancelled (past), one still to come.
       w.one = await fx.workshop(db, { programmeId, seasonId, hostId: oic, startsAt: fx.hoursFromNow(-50), endsAt: fx.hoursFromNow(-48) });
       w.two = await fx.workshop(db, { programmeId, seasonId, hostId: oic, startsAt: fx.hoursFromNow(-26), endsAt: fx.hoursFromNow(-24) });
       w.cancelled = await fx.workshop(db, { programmeId, seasonId, hostId: oic, startsAt: fx.hoursFromNow(-10), endsAt: fx.hoursFromNow(-8), status: "cancelled" });
@@ -110,7 +110,7 @@ for (const dialect of DIALECTS) {
       return { result, byKey };
     }
 
-    it("counts only workshops held (ended, not cancelled) and only active enrolments", async () => {
+    it("counts only workshops held (started, not cancelled) and only active enrolments", async () => {
       const { result, byKey } = await facts();
       expect(result.held.map((h) => h.id).sort()).toEqual([w.one, w.two].sort());
       expect(result.workshops).toHaveLength(4);
@@ -171,6 +171,38 @@ for (const dialect of DIALECTS) {
         await t.database.db.updateTable("trainingAssessments").set({ published: 1 }).where("programmeId", "=", programmeId).where("kind", "=", "post").execute();
       }
       expect(byKey.get("B")!.missing).toEqual(["post_test"]);
+    });
+
+    it("holds a workshop from its start (not its end), unless cancelled", () => {
+      const now = "2024-05-26T08:00:00.000Z";
+      expect(isHeld({ startsAt: "2024-05-26T08:00:00.000Z", status: "published" }, now)).toBe(true);
+      expect(isHeld({ startsAt: "2024-05-26T07:59:59.999Z", status: "published" }, now)).toBe(true);
+      expect(isHeld({ startsAt: "2024-05-26T08:00:00.001Z", status: "published" }, now)).toBe(false);
+      expect(isHeld({ startsAt: "2024-05-25T08:00:00.000Z", status: "cancelled" }, now)).toBe(false);
+    });
+
+    it("counts a workshop in progress: checked in and past the post-test is complete before it ends", async () => {
+      const db = t.database.db;
+      const oic = await orgId(t, "oic");
+      const seasonId = await fx.season(db);
+      const rule = { minAttendancePct: 75, minPostScorePct: 60, requireSurvey: false };
+      const p = await fx.programme(db, { seasonId, ownerIds: [oic], ...rule });
+      const live = await fx.workshop(db, { programmeId: p, seasonId, hostId: oic, startsAt: fx.hoursFromNow(-1), endsAt: fx.hoursFromNow(2) });
+      await fx.workshop(db, { programmeId: p, seasonId, hostId: oic, startsAt: fx.hoursFromNow(24), endsAt: fx.hoursFromNow(26) });
+      const post = await fx.assessment(db, { programmeId: p, kind: "post" });
+      const enrolled: Record<string, string> = {};
+      for (const key of ["present", "absent"]) {
+        const who = await fx.person(db, { organisationId: qa, nameAr: `متدرب ${key}`, nameEn: `Trainee ${key}` });
+        enrolled[key] = await fx.enrol(db, { programmeId: p, personId: who, organisationId: qa });
+        await fx.attempt(db, { assessmentId: post, enrolmentId: enrolled[key]!, programmeId: p, kind: "post", score: 80, maxScore: 100 });
+        // Checked in by the organiser (no minutes): present for the whole workshop.
+        if (key === "present") await fx.attend(db, { eventId: live, organisationId: qa, personId: who, minutes: null });
+      }
+      const result = await computeProgrammeFacts(db, { id: p, ...rule });
+      expect(result.held.map((w) => w.id)).toEqual([live]);
+      const of = (key: string) => result.trainees.find((f) => f.enrolmentId === enrolled[key])!;
+      expect([of("present").attendancePct, of("present").missing]).toEqual([100, []]);
+      expect([of("absent").attendancePct, of("absent").missing]).toEqual([0, ["attendance"]]);
     });
 
     it("before any workshop is held, attendance is missing whatever was recorded", async () => {

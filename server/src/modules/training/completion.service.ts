@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import {
   attendancePercent,
   gain,
+  isWorkshopHeld,
   missingForCompletion,
   percent,
   workshopAttendance,
@@ -23,7 +24,7 @@ export interface TraineeFacts {
   nameAr: string;
   nameEn: string;
   email: string | null;
-  /** Over the workshops held so far. */
+  /** Over the workshops held so far (started, not cancelled). */
   attendancePct: number;
   /** Share (0–1) of each held workshop attended, by event id (absent: not attended). */
   shares: Map<string, number>;
@@ -40,7 +41,7 @@ export interface ProgrammeFacts {
   rule: CompletionRule;
   /** Every linked workshop, earliest first. */
   workshops: WorkshopRow[];
-  /** Those held so far: ended, not cancelled. Attendance is measured over these. */
+  /** Those held so far: started (in progress or ended), not cancelled. Attendance is measured over these. */
   held: WorkshopRow[];
   hasPostTest: boolean;
   trainees: TraineeFacts[];
@@ -51,14 +52,19 @@ export function workshopMinutes(w: Pick<WorkshopRow, "startsAt" | "endsAt">): nu
   return Math.round((Date.parse(w.endsAt) - Date.parse(w.startsAt)) / 60_000);
 }
 
-/** Whether a workshop counts for attendance at `now`: it has ended and was not cancelled. */
-export function isHeld(w: Pick<WorkshopRow, "endsAt" | "status">, now: string): boolean {
-  return w.status !== "cancelled" && w.endsAt < now;
+/**
+ * Whether a workshop counts for attendance at `now`: it has started and was not cancelled
+ * (common/training.ts `isWorkshopHeld`). A trainee checked in at a workshop still in progress
+ * counts as present at once: completion does not wait for the workshop's end.
+ */
+export function isHeld(w: Pick<WorkshopRow, "startsAt" | "status">, now: string): boolean {
+  return isWorkshopHeld(w, now);
 }
 
 /**
  * Completion facts of a programme's active enrolments (or of the part `scope` names), with one
- * query per kind of fact: who, submitted tests and survey; attendance at the held workshops.
+ * query per kind of fact: who, submitted tests and survey; attendance at the held workshops
+ * (started, not cancelled).
  * The rule and the arithmetic are common/training.ts's, so the web computes the same answers.
  * Attempts whose time ran out are graded first, so that their scores count.
  * @param programme the programme's id and completion rule
@@ -78,7 +84,7 @@ export async function computeProgrammeFacts(
   ]);
   const held = workshops.filter((w) => isHeld(w, now));
   const lengths = new Map(held.map((w) => [w.id, workshopMinutes(w)]));
-  const attendance = rows.length ? await repo.attendanceFacts(programme.id, held.map((w) => w.id), { organisationId: scope.organisationId, enrolmentIds: scope.enrolmentIds }) : [];
+  const attendance = await repo.attendanceFacts(held.map((w) => w.id), rows);
   const sharesOf = new Map<string, Map<string, number>>();
   // Most trainees of a large programme share this one (read-only) empty map.
   const none = new Map<string, number>();

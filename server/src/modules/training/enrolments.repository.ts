@@ -2,6 +2,7 @@ import { sql, type Expression, type Insertable, type Kysely, type SqlBool, type 
 import type { DB } from "../../db/schema.js";
 import type { Executor } from "../admin/audit.repository.js";
 import { escapeLike } from "../directory/search.js";
+import { touchEnrolmentFacts, touchProgrammeFacts } from "./facts-version.js";
 
 export interface EnrolmentFilter {
   /** Only trainees of this organisation (admins see their own staff only). */
@@ -84,12 +85,15 @@ export function enrolmentsRepository(db: Kysely<DB>) {
       return tx.selectFrom("trainingEnrolments").selectAll().where("programmeId", "=", programmeId).where("personId", "in", personIds).execute();
     },
 
-    insert(tx: Executor, rows: Insertable<DB["trainingEnrolments"]>[]) {
-      return rows.length ? tx.insertInto("trainingEnrolments").values(rows).execute() : Promise.resolve([]);
+    async insert(tx: Executor, rows: Insertable<DB["trainingEnrolments"]>[]) {
+      if (rows.length === 0) return;
+      await tx.insertInto("trainingEnrolments").values(rows).execute();
+      for (const programmeId of new Set(rows.map((r) => r.programmeId))) await touchProgrammeFacts(tx, programmeId);
     },
 
-    update(tx: Executor, id: string, values: Updateable<DB["trainingEnrolments"]>) {
-      return tx.updateTable("trainingEnrolments").set(values).where("id", "=", id).execute();
+    async update(tx: Executor, id: string, values: Updateable<DB["trainingEnrolments"]>) {
+      await tx.updateTable("trainingEnrolments").set(values).where("id", "=", id).execute();
+      await touchEnrolmentFacts(tx, id);
     },
 
     person(id: string) {

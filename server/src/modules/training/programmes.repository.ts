@@ -3,6 +3,7 @@ import type { DB } from "../../db/schema.js";
 import { grantedRelations, type Actor } from "../../policies/index.js";
 import type { Executor } from "../admin/audit.repository.js";
 import { escapeLike } from "../directory/search.js";
+import { touchProgrammeFacts } from "./facts-version.js";
 
 /** Which programmes a list shows: current ones (default), archived ones too, or only those. */
 export type ArchivedFilter = "exclude" | "include" | "only";
@@ -216,6 +217,7 @@ export function programmesRepository(db: Kysely<DB>) {
     async replaceEvents(tx: Executor, programmeId: string, eventIds: string[]) {
       await tx.deleteFrom("trainingProgrammeEvents").where("programmeId", "=", programmeId).execute();
       if (eventIds.length) await tx.insertInto("trainingProgrammeEvents").values(eventIds.map((eventId) => ({ programmeId, eventId }))).execute();
+      await touchProgrammeFacts(tx, programmeId);
     },
 
     season(codeOrId: string) {

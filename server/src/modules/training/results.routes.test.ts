@@ -193,7 +193,7 @@ for (const dialect of DIALECTS) {
       expect(k2.enrolmentId).toBe(e.K2);
       expect(k2.missing).toEqual(["attendance", "post_test"]);
       expect(k2.missingText).toEqual([
-        "Attendance of at least 75% of the workshops held (so far 50%)",
+        "Attendance of at least 75% of the workshops that have started (so far 50%)",
         "A post-test score of at least 60% (your score: 50%)",
       ]);
       expect(k2.workshops.find((x: { id: string }) => x.id === heldId).attendedPct).toBe(50);

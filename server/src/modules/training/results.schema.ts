@@ -115,7 +115,7 @@ export const MyProgressSchema = Type.Object({
     endsAt: Iso,
     timeZone: Type.String(),
     status: Type.String(),
-    /** Ended and not cancelled: counts for attendance. */
+    /** Started (in progress or ended) and not cancelled: counts for attendance. */
     held: Type.Boolean(),
     /** Share of it attended, whole percent (null: not held yet). */
     attendedPct: Nullable(Type.Integer()),

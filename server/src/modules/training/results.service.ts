@@ -16,6 +16,7 @@ import { guardCell } from "../followup/accountability.service.js";
 import { todayIso } from "../followup/followup-dates.js";
 import { completionRepository, type EnrolmentScope } from "./completion.repository.js";
 import { computeProgrammeFacts, type ProgrammeFacts, type TraineeFacts } from "./completion.service.js";
+import { createFactsCache, memo, type CachedFacts } from "./results-cache.js";
 import { resultsRepository } from "./results.repository.js";
 import type { ResultsExportQuery, ResultSort, ResultsQuery } from "./results.schema.js";
 import { loadProgramme, programmeForRead, requireEnrolmentOfActor, withGroups, type LoadedProgramme } from "./training-access.js";
@@ -108,6 +109,7 @@ const asLocale = (l: string | undefined): Locale => (l === "en" ? "en" : "ar");
 export function createResultsService(deps: Deps) {
   const { db } = deps;
   const repo = resultsRepository(db);
+  const cache = createFactsCache(db);
 
   /**
    * The programme and which of its trainees the actor sees.
@@ -120,16 +122,34 @@ export function createResultsService(deps: Deps) {
     return { programme, scope, enrolments: scope === "own" ? { organisationId: actor.organisationId } : {} };
   }
 
+  /**
+   * The facts of the trainees the actor sees (all, or his organisation's), from the cache
+   * (results-cache.ts), with the survey answers of the same trainees; the part is cut once per
+   * cached facts.
+   */
+  async function factsFor(programme: LoadedProgramme, enrolments: EnrolmentScope): Promise<{ cached: CachedFacts; part: string; facts: ProgrammeFacts; surveyAnswers: string[] }> {
+    const cached = await cache.get(programme);
+    const org = enrolments.organisationId;
+    const part = org ? `org:${org}` : "all";
+    return memo(cached, `part:${part}`, () => ({
+      cached,
+      part,
+      facts: org ? { ...cached.facts, trainees: cached.facts.trainees.filter((t) => t.organisationId === org) } : cached.facts,
+      surveyAnswers: (org ? cached.survey.filter((s) => s.organisationId === org) : cached.survey).map((s) => s.answers),
+    }));
+  }
+
   async function namesOf(trainees: readonly TraineeFacts[]) {
     const orgs = await repo.organisations([...new Set(trainees.map((t) => t.organisationId))]);
     const countries = await repo.countries([...new Set(orgs.map((o) => o.country).filter((c): c is string => !!c))]);
     return { orgs: new Map(orgs.map((o) => [o.id, o])), countries: new Map(countries.map((c) => [c.code, c])) };
   }
 
-  async function filtered(programmeId: string, facts: ProgrammeFacts, query: Omit<ResultsQuery, "page" | "pageSize">): Promise<TraineeFacts[]> {
+  async function filtered(programmeId: string, list: readonly TraineeFacts[], scope: EnrolmentScope, query: Omit<ResultsQuery, "page" | "pageSize">): Promise<TraineeFacts[]> {
     const q = query.q?.trim();
     const matching = q ? await repo.matchingEnrolmentIds(programmeId, q) : null;
-    return facts.trainees.filter((t) =>
+    return list.filter((t) =>
+      (!scope.organisationId || t.organisationId === scope.organisationId) &&
       (!query.organisation || t.organisationId === query.organisation) &&
       (!query.country || t.country === query.country.toUpperCase()) &&
       (!query.missing || (query.missing === "none" ? t.missing.length === 0 : t.missing.includes(query.missing))) &&
@@ -141,9 +161,7 @@ export function createResultsService(deps: Deps) {
    * A comparison of trainees for `sort`. Names compare by their search form (case, diacritics and
    * Arabic letter variants folded), computed once per trainee: a list of 100k sorts quickly.
    */
-  function sorter(locale: Locale, sort: ResultSort, order: "asc" | "desc", orgs: Map<string, { nameAr: string; nameEn: string }>, list: readonly TraineeFacts[]) {
-    const nameOf = (t: TraineeFacts) => (locale === "ar" ? t.nameAr || t.nameEn : t.nameEn || t.nameAr);
-    const keys = new Map(list.map((t) => [t.enrolmentId, normalizeForSearch(nameOf(t))]));
+  function sorter(locale: Locale, sort: ResultSort, order: "asc" | "desc", orgs: Map<string, { nameAr: string; nameEn: string }>, list: readonly TraineeFacts[], keys: Map<string, string>) {
     const collator = new Intl.Collator(locale === "ar" ? "ar" : "en", { sensitivity: "base" });
     const orgName = (id: string) => {
       const o = orgs.get(id);
@@ -175,6 +193,20 @@ export function createResultsService(deps: Deps) {
     }
   }
 
+  /**
+   * Every trainee of the cached facts in the order of `sort`, computed once per order and kept with
+   * the facts (a filter keeps the order, so pages of any filter are slices of it).
+   */
+  async function sortedTrainees(cached: CachedFacts, locale: Locale, sort: ResultSort, order: "asc" | "desc"): Promise<TraineeFacts[]> {
+    return memo(cached, `sorted:${locale}:${sort}:${order}`, async () => {
+      const all = cached.facts.trainees;
+      const nameOf = (t: TraineeFacts) => (locale === "ar" ? t.nameAr || t.nameEn : t.nameEn || t.nameAr);
+      const keys = memo(cached, `names:${locale}`, () => new Map(all.map((t) => [t.enrolmentId, normalizeForSearch(nameOf(t))])));
+      const orgs = sort === "organisation" ? (await namesOf(all)).orgs : new Map<string, { nameAr: string; nameEn: string }>();
+      return [...all].sort(sorter(locale, sort, order, orgs, all, keys));
+    });
+  }
+
   /** Groups trainees by a key, in first-seen order. */
   function groupBy<K>(list: readonly TraineeFacts[], key: (t: TraineeFacts) => K): Map<K, TraineeFacts[]> {
     const groups = new Map<K, TraineeFacts[]>();
@@ -187,7 +219,7 @@ export function createResultsService(deps: Deps) {
     return groups;
   }
 
-  async function summaryOf(programme: LoadedProgramme, scope: "all" | "own", enrolments: EnrolmentScope, facts: ProgrammeFacts, locale: Locale) {
+  async function summaryOf(programme: LoadedProgramme, scope: "all" | "own", facts: ProgrammeFacts, surveyAnswers: readonly string[], locale: Locale) {
     const { orgs, countries } = await namesOf(facts.trainees);
     const collator = new Intl.Collator(locale === "ar" ? "ar" : "en", { sensitivity: "base" });
     const orgRef = (id: string) => {
@@ -205,7 +237,7 @@ export function createResultsService(deps: Deps) {
     const byCountry = [...groupBy(facts.trainees, (t) => t.country)]
       .map(([code, list]) => ({ country: countryRef(code), ...aggregate(list) }))
       .sort((a, b) => (a.country === null ? 1 : b.country === null ? -1 : collator.compare(pick(a.country), pick(b.country))));
-    const survey = summariseSurvey(programme.survey, await completionRepository(db).surveyAnswers(programme.id, enrolments));
+    const survey = summariseSurvey(programme.survey, surveyAnswers);
     return {
       scope,
       rule: facts.rule,
@@ -247,13 +279,11 @@ export function createResultsService(deps: Deps) {
     async listResults(actor: Actor, programmeId: string, query: ResultsQuery) {
       const { programme, scope, enrolments } = await scopeOf(actor, programmeId);
       const locale = asLocale(actor.locale);
-      const facts = await computeProgrammeFacts(db, programme, enrolments);
-      const { orgRef, countryRef, ...summary } = await summaryOf(programme, scope, enrolments, facts, locale);
+      const { cached, part, facts, surveyAnswers } = await factsFor(programme, enrolments);
+      const { orgRef, countryRef, ...summary } = await memo(cached, `summary:${part}:${locale}`, () => summaryOf(programme, scope, facts, surveyAnswers, locale));
       const page = query.page ?? 1;
       const pageSize = query.pageSize ?? 25;
-      const list = await filtered(programme.id, facts, query);
-      const orgNames = new Map(summary.byOrganisation.map((o) => [o.organisation.id, o.organisation]));
-      list.sort(sorter(locale, query.sort ?? "name", query.order ?? "asc", orgNames, list));
+      const list = await filtered(programme.id, await sortedTrainees(cached, locale, query.sort ?? "name", query.order ?? "asc"), enrolments, query);
       const slice = list.slice((page - 1) * pageSize, page * pageSize);
       const certificates = certificateByEnrolment(await repo.certificatesOf(slice.map((t) => t.enrolmentId)));
       return {
@@ -290,11 +320,9 @@ export function createResultsService(deps: Deps) {
     async exportResults(actor: Actor, programmeId: string, query: ResultsExportQuery, requestLocale: string | undefined) {
       const { programme, scope, enrolments } = await scopeOf(actor, programmeId);
       const locale = asLocale(requestLocale ?? actor.locale);
-      const facts = await computeProgrammeFacts(db, programme, enrolments);
-      const { orgRef, countryRef, ...summary } = await summaryOf(programme, scope, enrolments, facts, locale);
-      const list = await filtered(programme.id, facts, query);
-      const orgNames = new Map(summary.byOrganisation.map((o) => [o.organisation.id, o.organisation]));
-      list.sort(sorter(locale, "name", "asc", orgNames, list));
+      const { cached, part, facts, surveyAnswers } = await factsFor(programme, enrolments);
+      const { orgRef, countryRef, ...summary } = await memo(cached, `summary:${part}:${locale}`, () => summaryOf(programme, scope, facts, surveyAnswers, locale));
+      const list = await filtered(programme.id, await sortedTrainees(cached, locale, "name", "asc"), enrolments, query);
       const certificates = new Map<string, { code: string; status: string }>();
       for (const chunk of Array.from({ length: Math.ceil(list.length / 500) }, (_, i) => list.slice(i * 500, (i + 1) * 500))) {
         for (const [k, v] of certificateByEnrolment(await repo.certificatesOf(chunk.map((t) => t.enrolmentId)))) certificates.set(k, v);

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { DB, TrainingSurveyResponseTable } from "../../db/schema.js";
 import type { Executor } from "../admin/audit.repository.js";
+import { touchProgrammeFacts } from "./facts-version.js";
 
 export type SurveyResponseRow = TrainingSurveyResponseTable;
 
@@ -14,6 +15,7 @@ export function surveyRepository(db: Kysely<DB>) {
     /** Insert unless the enrolment already answered; returns whether this one was inserted. */
     async insertIfAbsent(tx: Executor, row: SurveyResponseRow): Promise<boolean> {
       const inserted = await tx.insertInto("trainingSurveyResponses").values(row).onConflict((oc) => oc.column("enrolmentId").doNothing()).returning("enrolmentId").executeTakeFirst();
+      if (inserted) await touchProgrammeFacts(tx, row.programmeId);
       return inserted !== undefined;
     },
 

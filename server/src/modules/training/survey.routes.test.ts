@@ -1,12 +1,14 @@
 /**
- * The satisfaction survey: enrolled trainees answer once (scales 1–5 required, texts optional);
- * managers read averages, distributions and free texts without names.
+ * The satisfaction survey: enrolled trainees answer once (scales 1–5 required, texts optional),
+ * at the end of the training — after the post-test, or without one once the last workshop has
+ * started; managers read averages, distributions and free texts without names.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, login, LOGINS, type Client, type TestApp } from "../../test/app.js";
+import { buildTestApp, login, LOGINS, orgId, type Client, type TestApp } from "../../test/app.js";
 import { DIALECTS } from "../../test/dialects.js";
 import { enrol, makeProgramme } from "./assessments.fixtures.js";
 import { oneDecimal } from "./survey.service.js";
+import * as fx from "./training.fixture.js";
 
 for (const dialect of DIALECTS) {
   describe(`training satisfaction survey (${dialect})`, () => {
@@ -34,7 +36,7 @@ for (const dialect of DIALECTS) {
 
     it("shows its items; only enrolled trainees answer", async () => {
       const survey = (await bilal.request("GET", url())).json();
-      expect(survey).toMatchObject({ canRespond: true, enrolled: true, response: null });
+      expect(survey).toMatchObject({ canRespond: true, opensAfter: null, enrolled: true, response: null });
       expect(survey.items.map((i: { id: string; kind: string }) => `${i.id}:${i.kind}`)).toEqual(["content:scale", "trainer:scale", "organisation:scale", "overall:scale", "improve:text"]);
       expect((await qatarMember.request("GET", url())).json()).toMatchObject({ canRespond: false, enrolled: false });
       const outsider = await qatarMember.request("POST", url(), { answers: full });
@@ -88,6 +90,64 @@ for (const dialect of DIALECTS) {
         expect(r.body).not.toContain(e.id);
         expect(r.body).not.toContain(e.personId);
       }
+    });
+
+    it("opens once the trainee has submitted the post-test (one whose time ran out counts once graded)", async () => {
+      const db = t.database.db;
+      const pid = await makeProgramme(t);
+      const bilalEnrolment = await enrol(t, pid, LOGINS.providerParticipant);
+      const sitiEnrolment = await enrol(t, pid, LOGINS.indonesiaMember);
+      const post = await fx.assessment(db, { programmeId: pid, kind: "post" });
+      // A workshop that has started does not open it when there is a post-test to take.
+      const { seasonId } = await db.selectFrom("trainingProgrammes").select("seasonId").where("id", "=", pid).executeTakeFirstOrThrow();
+      await fx.workshop(db, { programmeId: pid, seasonId, hostId: await orgId(t, "oic"), startsAt: fx.hoursFromNow(-3), endsAt: fx.hoursFromNow(-1) });
+      const at = `/api/training/programmes/${pid}/survey`;
+
+      expect((await bilal.request("GET", at)).json()).toMatchObject({ canRespond: false, opensAfter: "post_test", enrolled: true, response: null });
+      const early = await bilal.request("POST", at, { answers: full });
+      expect(early.statusCode, early.body).toBe(409);
+      expect(early.json()).toMatchObject({ code: "TRAINING_SURVEY_NOT_OPEN", message: expect.stringContaining("once you have submitted the post-test") });
+      // Started, not submitted: still closed.
+      const open = await fx.attempt(db, { assessmentId: post, enrolmentId: bilalEnrolment, programmeId: pid, kind: "post", score: null, maxScore: 10, submittedAt: null, deadlineAt: fx.hoursFromNow(1) });
+      expect((await bilal.request("POST", at, { answers: full })).json().code).toBe("TRAINING_SURVEY_NOT_OPEN");
+      expect(await db.selectFrom("trainingSurveyResponses").select("enrolmentId").where("programmeId", "=", pid).execute()).toEqual([]);
+
+      await db.updateTable("trainingAttempts").set({ submittedAt: new Date().toISOString(), score: 7 }).where("id", "=", open).execute();
+      expect((await bilal.request("GET", at)).json()).toMatchObject({ canRespond: true, opensAfter: null });
+      expect((await bilal.request("POST", at, { answers: full })).statusCode).toBe(201);
+
+      // Siti's post-test ran out of time an hour ago without being submitted: it is graded, and the survey opens.
+      const expired = await fx.attempt(db, { assessmentId: post, enrolmentId: sitiEnrolment, programmeId: pid, kind: "post", score: null, maxScore: 10, submittedAt: null, deadlineAt: fx.hoursFromNow(-1) });
+      const sent = await siti.request("POST", at, { answers: full });
+      expect(sent.statusCode, sent.body).toBe(201);
+      const graded = await db.selectFrom("trainingAttempts").select(["submittedAt", "autoSubmitted"]).where("id", "=", expired).executeTakeFirstOrThrow();
+      expect(graded.submittedAt).not.toBeNull();
+      expect(Number(graded.autoSubmitted)).toBe(1);
+    });
+
+    it("without a published post-test, opens once the last workshop that is not cancelled has started", async () => {
+      const db = t.database.db;
+      const pid = await makeProgramme(t);
+      await enrol(t, pid, LOGINS.providerParticipant);
+      // An unpublished post-test does not count.
+      await fx.assessment(db, { programmeId: pid, kind: "post", published: false });
+      const { seasonId } = await db.selectFrom("trainingProgrammes").select("seasonId").where("id", "=", pid).executeTakeFirstOrThrow();
+      const oic = await orgId(t, "oic");
+      await fx.workshop(db, { programmeId: pid, seasonId, hostId: oic, startsAt: fx.hoursFromNow(-50), endsAt: fx.hoursFromNow(-48) });
+      const last = await fx.workshop(db, { programmeId: pid, seasonId, hostId: oic, startsAt: fx.hoursFromNow(2), endsAt: fx.hoursFromNow(4) });
+      await fx.workshop(db, { programmeId: pid, seasonId, hostId: oic, startsAt: fx.hoursFromNow(30), endsAt: fx.hoursFromNow(32), status: "cancelled" });
+      const at = `/api/training/programmes/${pid}/survey`;
+
+      expect((await bilal.request("GET", at)).json()).toMatchObject({ canRespond: false, opensAfter: "last_workshop" });
+      const early = await bilal.request("POST", at, { answers: full });
+      expect(early.statusCode).toBe(409);
+      expect(early.json().code).toBe("TRAINING_SURVEY_NOT_OPEN");
+
+      // The last workshop is under way (the cancelled one after it does not count): the survey opens.
+      await db.updateTable("events").set({ startsAt: fx.hoursFromNow(-1), endsAt: fx.hoursFromNow(1) }).where("id", "=", last).execute();
+      expect((await bilal.request("GET", at)).json()).toMatchObject({ canRespond: true, opensAfter: null });
+      expect((await bilal.request("POST", at, { answers: full })).statusCode).toBe(201);
+      expect((await bilal.request("GET", at)).json()).toMatchObject({ canRespond: false, opensAfter: null, response: { answers: { content: 5 } } });
     });
 
     it("rounds averages half up to one decimal", () => {

@@ -13,8 +13,13 @@ export const SurveySchema = Type.Object({
   items: Type.Array(SurveyItemSchema),
   /** The caller's own response, once sent. */
   response: Nullable(SurveyResponseSchema),
-  /** The caller is a trainee who has not answered yet. */
+  /** The caller is a trainee who has not answered yet, and the survey is open to him. */
   canRespond: Type.Boolean(),
+  /**
+   * For a trainee who has not answered: what the survey still waits for (null: open). It opens
+   * once he submitted the post-test or, without a published post-test, once the last workshop started.
+   */
+  opensAfter: Nullable(StringEnum(["post_test", "last_workshop"] as const)),
   enrolled: Type.Boolean(),
 });
 

@@ -1,11 +1,14 @@
 import type { Locale } from "../../../../common/roles.js";
-import { SCALE_MAX, SCALE_MIN, type SurveyItem } from "../../../../common/training.js";
+import { DEADLINE_GRACE_SECONDS, SCALE_MAX, SCALE_MIN, surveyWaitsFor, type SurveyItem, type SurveyWait } from "../../../../common/training.js";
 import type { Deps } from "../../deps.js";
 import { AppError } from "../../lib/errors.js";
 import type { Actor } from "../../policies/actor.js";
 import { insertAudit } from "../admin/audit.repository.js";
 import { programmeForCaller, programmeForTrainee } from "./assessments.access.js";
 import { FieldErrors } from "./assessments.fields.js";
+import { finaliseAttempt } from "./attempts.service.js";
+import { completionRepository } from "./completion.repository.js";
+import { isHeld } from "./completion.service.js";
 import { surveyRepository } from "./survey.repository.js";
 import type { SubmitSurvey } from "./survey.schema.js";
 import { programmeForManage } from "./training-access.js";
@@ -24,11 +27,30 @@ export function oneDecimal(sum: number, count: number): number | null {
 
 /**
  * The satisfaction survey at the end of a programme: each trainee answers once (1–5 scales and
- * free text); its managers see averages, distributions and the free texts without names.
+ * free text), once it opens (common/training.ts `surveyWaitsFor`); its managers see averages,
+ * distributions and the free texts without names.
  */
 export function createSurveyService(deps: Deps) {
   const { db } = deps;
   const repo = surveyRepository(db);
+  const completion = completionRepository(db);
+
+  /**
+   * What the survey still waits for, for this enrolment (null: it is open): his submitted post-test,
+   * or without a published post-test the start of the programme's last workshop. A post-test whose
+   * time ran out is graded first, so that it counts as submitted.
+   */
+  async function waitsFor(programmeId: string, enrolmentId: string, now = new Date()): Promise<SurveyWait | null> {
+    const [workshops, hasPostTest, attempts] = await Promise.all([completion.workshops(programmeId), completion.hasPublishedPostTest(programmeId), completion.attemptsOf(enrolmentId)]);
+    const post = attempts.find((a) => a.kind === "post");
+    let postSubmitted = post?.submittedAt != null;
+    if (hasPostTest && post && !postSubmitted && post.deadlineAt && now.getTime() > Date.parse(post.deadlineAt) + DEADLINE_GRACE_SECONDS * 1000) {
+      await finaliseAttempt(db, post.id, { now, auto: true });
+      postSubmitted = true;
+    }
+    const at = now.toISOString();
+    return surveyWaitsFor({ hasPostTest, postSubmitted, workshops: workshops.map((w) => ({ status: w.status, held: isHeld(w, at) })) });
+  }
 
   function validate(items: readonly SurveyItem[], answers: Answers, locale: Locale): Answers {
     const errors = new FieldErrors(locale);
@@ -57,27 +79,32 @@ export function createSurveyService(deps: Deps) {
 
   return {
     /**
-     * The survey's items, and the caller's response when he sent it.
+     * The survey's items, the caller's response when he sent it, and for a trainee who has not
+     * answered what the survey still waits for.
      * @throws TRAINING_PROGRAMME_NOT_FOUND
      */
     async getSurvey(actor: Actor, programmeId: string) {
       const { programme, enrolment } = await programmeForCaller(db, actor, programmeId);
       const row = enrolment ? await repo.findByEnrolment(enrolment.id) : undefined;
+      const waiting = enrolment && !row ? await waitsFor(programme.id, enrolment.id) : null;
       return {
         items: programme.survey,
         response: row ? { answers: JSON.parse(row.answers) as Answers, submittedAt: row.submittedAt } : null,
-        canRespond: enrolment !== null && !row,
+        canRespond: enrolment !== null && !row && waiting === null,
+        opensAfter: waiting,
         enrolled: enrolment !== null,
       };
     },
 
     /**
-     * Send the caller's answers, once per enrolment: every scale item 1–5, texts optional.
-     * @throws TRAINING_PROGRAMME_NOT_FOUND, TRAINING_NOT_ENROLLED, TRAINING_SURVEY_DONE, VALIDATION_FAILED
+     * Send the caller's answers, once per enrolment and once the survey is open: every scale item
+     * 1–5, texts optional.
+     * @throws TRAINING_PROGRAMME_NOT_FOUND, TRAINING_NOT_ENROLLED, TRAINING_SURVEY_DONE, TRAINING_SURVEY_NOT_OPEN, VALIDATION_FAILED
      */
     async submitSurvey(actor: Actor, programmeId: string, input: SubmitSurvey, locale: Locale) {
       const { programme, enrolment } = await programmeForTrainee(db, actor, programmeId);
       if (await repo.findByEnrolment(enrolment.id)) throw new AppError("TRAINING_SURVEY_DONE");
+      if ((await waitsFor(programme.id, enrolment.id)) !== null) throw new AppError("TRAINING_SURVEY_NOT_OPEN");
       const answers = validate(programme.survey, input.answers, locale);
       const submittedAt = new Date().toISOString();
       await db.transaction().execute(async (tx) => {

@@ -2,8 +2,10 @@ import { sql, type Kysely } from "kysely";
 import type { SurveyItem } from "../../../../common/training.js";
 import type { DB, TrainingEnrolmentTable } from "../../db/schema.js";
 import { AppError } from "../../lib/errors.js";
+import { nowIso } from "../../lib/tokens.js";
 import type { Actor } from "../../policies/actor.js";
 import { mayManageProgramme, mayReadProgramme, type ProgrammeAccess } from "../../policies/training.js";
+import { touchEnrolmentFacts } from "./facts-version.js";
 
 /** A programme with what the policies and the completion rule need. Shared by the training services. */
 export interface LoadedProgramme extends ProgrammeAccess {
@@ -18,6 +20,8 @@ export interface LoadedProgramme extends ProgrammeAccess {
   requireSurvey: boolean;
   survey: SurveyItem[];
   version: number;
+  /** Changes whenever what the programme's results are computed from changes (facts-version.ts). */
+  factsVersion: number;
   archivedAt: string | null;
 }
 
@@ -45,6 +49,7 @@ export async function loadProgramme(db: Kysely<DB>, id: string): Promise<LoadedP
     requireSurvey: row.requireSurvey === 1,
     survey: JSON.parse(row.survey) as SurveyItem[],
     version: row.version,
+    factsVersion: Number(row.factsVersion),
     archivedAt: row.archivedAt,
   };
 }
@@ -102,7 +107,11 @@ export async function enrolmentOfActor(db: Kysely<DB>, programmeId: string, acto
     .executeTakeFirst();
   if (!row) return null;
   if (row.userId === null) {
-    await db.updateTable("trainingEnrolments").set({ userId: actor.userId }).where("id", "=", row.id).where("userId", "is", null).execute();
+    // His attendance is matched by his account too from now on: the programme's facts change.
+    await db.transaction().execute(async (tx) => {
+      await tx.updateTable("trainingEnrolments").set({ userId: actor.userId, updatedAt: nowIso() }).where("id", "=", row.id).where("userId", "is", null).execute();
+      await touchEnrolmentFacts(tx, row.id);
+    });
     row.userId = actor.userId;
   }
   return row;

@@ -3,6 +3,7 @@ import { DEFAULT_SURVEY } from "../../../../common/training.js";
 import type { DB } from "../../db/schema.js";
 import { newId, nowIso } from "../../lib/tokens.js";
 import { buildSearchText } from "../directory/search.js";
+import { touchEventFacts, touchProgrammeFacts } from "./facts-version.js";
 
 /**
  * Training data written straight into the database, for the completion, results and certificate
@@ -59,6 +60,7 @@ export async function workshop(db: Kysely<DB>, input: { programmeId: string; sea
     checkInSecret: `s${marker}`, searchText: `workshop ${marker}`, createdBy: null, reminderSentAt: null, archivedAt: null, createdAt: nowIso(), updatedAt: nowIso(),
   }).execute();
   await db.insertInto("trainingProgrammeEvents").values({ programmeId: input.programmeId, eventId: id }).execute();
+  await touchProgrammeFacts(db, input.programmeId);
   return id;
 }
 
@@ -79,6 +81,7 @@ export async function enrol(db: Kysely<DB>, input: { programmeId: string; person
     id, programmeId: input.programmeId, personId: input.personId, userId: input.userId ?? null, organisationId: input.organisationId, status: input.status ?? "enrolled",
     source: "admin", enrolledBy: null, createdAt: at, updatedAt: at, withdrawnAt: input.status === "withdrawn" ? at : null,
   }).execute();
+  await touchProgrammeFacts(db, input.programmeId);
   return id;
 }
 
@@ -88,6 +91,7 @@ export async function attend(db: Kysely<DB>, input: { eventId: string; organisat
     id: newId(), eventId: input.eventId, attendeeKey: input.personId ? `p:${input.personId}` : `u:${input.userId}`, personId: input.personId ?? null, userId: input.userId ?? null,
     organisationId: input.organisationId, source: "import", minutes: input.minutes, checkedInAt: nowIso(), recordedBy: null,
   }).execute();
+  await touchEventFacts(db, [input.eventId]);
 }
 
 export async function assessment(db: Kysely<DB>, input: { programmeId: string; kind: "pre" | "post"; published?: boolean }): Promise<string> {
@@ -95,6 +99,7 @@ export async function assessment(db: Kysely<DB>, input: { programmeId: string; k
   await db.insertInto("trainingAssessments").values({
     id, programmeId: input.programmeId, kind: input.kind, timeLimitMinutes: null, opensAt: null, closesAt: null, published: input.published === false ? 0 : 1, version: 1, createdAt: nowIso(), updatedAt: nowIso(),
   }).execute();
+  await touchProgrammeFacts(db, input.programmeId);
   return id;
 }
 
@@ -106,6 +111,7 @@ export async function attempt(db: Kysely<DB>, input: { assessmentId: string; enr
     id, assessmentId: input.assessmentId, enrolmentId: input.enrolmentId, programmeId: input.programmeId, kind: input.kind, questionIds: JSON.stringify(input.questionIds ?? []), startedAt: nowIso(), deadlineAt: input.deadlineAt ?? null,
     submittedAt, autoSubmitted: 0, score: submittedAt === null ? null : input.score, maxScore: input.maxScore,
   }).execute();
+  await touchProgrammeFacts(db, input.programmeId);
   return id;
 }
 
@@ -129,6 +135,7 @@ export async function survey(db: Kysely<DB>, input: { enrolmentId: string; progr
   await db.insertInto("trainingSurveyResponses").values({
     enrolmentId: input.enrolmentId, programmeId: input.programmeId, answers: JSON.stringify(input.answers ?? { content: 4, trainer: 5, organisation: 4, overall: 5, improve: "" }), submittedAt: input.submittedAt ?? nowIso(),
   }).execute();
+  await touchProgrammeFacts(db, input.programmeId);
 }
 
 /** An ISO instant `hours` from now. */
