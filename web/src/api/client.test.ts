@@ -105,6 +105,35 @@ describe("api client", () => {
     expect(fetchMock).toHaveBeenCalledTimes(3);
   });
 
+  it("posts a multipart form with the CSRF header, no JSON Content-Type, the same retry and the same errors", async () => {
+    setCsrfToken("stale");
+    const sent: Array<{ token: string | undefined; contentType: string | undefined; mode: string }> = [];
+    mockFetch({
+      "GET /api/auth/session": () => jsonResponse({ user: { id: "u1" }, csrfToken: "fresh" }),
+      "POST /api/imports": (url, init) => {
+        const headers = init.headers as Record<string, string>;
+        const form = init.body as FormData;
+        sent.push({ token: headers["X-CSRF-Token"], contentType: headers["Content-Type"], mode: String(form.get("mode")) });
+        if (headers["X-CSRF-Token"] !== "fresh") return jsonResponse({ code: "CSRF_INVALID", message: "" }, 403);
+        if (url.searchParams.get("dryRun") === "no") return jsonResponse({ code: "VALIDATION_FAILED", message: "", fields: [{ field: "/file", message: "حقل «الملف» مطلوب." }] }, 400);
+        return jsonResponse({ rows: 3 });
+      },
+    });
+    const form = new FormData();
+    form.set("mode", "preview");
+    form.set("file", new File(["a,b\r\n"], "people.csv", { type: "text/csv" }));
+    await expect(api.form("/api/imports", form)).resolves.toEqual({ rows: 3 });
+    // The stale token was refused, a fresh one fetched, and the same form sent again.
+    expect(sent).toEqual([
+      { token: "stale", contentType: undefined, mode: "preview" },
+      { token: "fresh", contentType: undefined, mode: "preview" },
+    ]);
+    const error = (await api.form("/api/imports", form, { dryRun: "no" }).catch((e: unknown) => e)) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.code).toBe("VALIDATION_FAILED");
+    expect(error.fieldError("file")).toBe("حقل «الملف» مطلوب.");
+  });
+
   it("tells listeners when the session is gone", async () => {
     mockFetch({ "GET /api/me/tokens": () => jsonResponse({ code: "UNAUTHENTICATED", message: "" }, 401) });
     const listener = vi.fn();

@@ -45,6 +45,8 @@ interface RequestOptions {
   body?: unknown;
   /** A body sent as is (e.g. a file), instead of JSON. */
   raw?: Blob;
+  /** A multipart body (a file with a few text fields); the browser sets its Content-Type and boundary. */
+  form?: FormData;
   signal?: AbortSignal;
 }
 
@@ -110,7 +112,9 @@ function toApiError(status: number, body: unknown): ApiError {
 async function send<T>(method: string, path: string, options: RequestOptions = {}, isRetry = false): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json" };
   const init: RequestInit = { method, headers, credentials: "same-origin", signal: options.signal };
-  if (options.raw !== undefined) {
+  if (options.form !== undefined) {
+    init.body = options.form;
+  } else if (options.raw !== undefined) {
     headers["Content-Type"] = "application/octet-stream";
     init.body = options.raw;
   } else if (options.body !== undefined) {
@@ -156,4 +160,6 @@ export const api = {
   delete: <T = void>(path: string) => send<T>("DELETE", path),
   /** POST a file's bytes as the body (with the CSRF header and the usual error handling). */
   upload: <T>(path: string, file: Blob, query?: Query) => send<T>("POST", path, { raw: file, query }),
+  /** POST a multipart form (a file with a few fields), with the same CSRF header, retry and error handling. */
+  form: <T>(path: string, form: FormData, query?: Query) => send<T>("POST", path, { form, query }),
 };

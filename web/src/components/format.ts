@@ -14,6 +14,29 @@ export function useFormatNumber(): (value: number) => string {
   return useCallback((value: number) => formatNumber(value, locale, digits), [locale, digits]);
 }
 
+interface PercentOptions {
+  /** The value is a 0–1 rate rather than a 0–100 percentage. */
+  fraction?: boolean;
+  /** Decimals shown at most (0 by default; averages show one). */
+  decimals?: number;
+}
+
+/**
+ * A percentage (0–100, or a 0–1 rate with `fraction`) in the interface language and the user's
+ * digits, as Intl writes it: "67%" / "٦٧٪"; "—" for none. Every percentage shown goes through here.
+ */
+export function formatPercent(value: number | null | undefined, locale: string, digits: string, { fraction = false, decimals = 0 }: PercentOptions = {}): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return "—";
+  return new Intl.NumberFormat(`${locale}-u-nu-${digits}`, { style: "percent", maximumFractionDigits: decimals }).format(fraction ? value : value / 100);
+}
+
+export function useFormatPercent(): (value: number | null | undefined, options?: PercentOptions) => string {
+  const { i18n } = useTranslation();
+  const { digits } = useDisplaySettings();
+  const locale = i18n.language;
+  return useCallback((value: number | null | undefined, options?: PercentOptions) => formatPercent(value, locale, digits, options), [locale, digits]);
+}
+
 interface Bilingual {
   nameAr?: string | null;
   nameEn?: string | null;

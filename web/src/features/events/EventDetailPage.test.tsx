@@ -281,3 +281,45 @@ describe("EventDetailPage — organising the invitations", () => {
     expect(JSON.parse(String(post[1]!.body))).toEqual({ organisationIds: ["o-qa"], quota: 3 });
   });
 });
+
+describe("EventDetailPage — the trainer of a programme the workshop delivers", () => {
+  const list = (checkedInAt: string | null) => ({
+    items: [{ key: "p:siti", nameAr: "سيتي رحمواتي", nameEn: "Siti Rahmawati", email: "siti@example.org", role: "trainee", organisation: QATAR, country: "QA", checkedInAt, source: checkedInAt ? "organiser" : null, minutes: null }],
+    totals: { expected: 1, attended: checkedInAt ? 1 : 0 },
+    byOrganisation: [{ organisation: QATAR, country: "QA", expected: 1, attended: checkedInAt ? 1 : 0 }],
+    byCountry: [{ country: "QA", nameAr: "قطر", nameEn: "Qatar", organisations: checkedInAt ? 1 : 0, expected: 1, attended: checkedInAt ? 1 : 0 }],
+  });
+
+  it("sees the attendance tab and checks a trainee in, without being offered to edit the workshop", async () => {
+    // The server says: may record attendance (manages a programme it delivers), may not edit it.
+    const workshop = buildWorkshop({ abilities: { update: false, register: false, viewRegistrations: false, recordAttendance: true } });
+    let checkedIn: string | null = null;
+    const fetchMock = mockFetch({
+      "GET /api/events/e-terhab": () => jsonResponse(workshop),
+      "GET /api/events/e-terhab/agenda": () => jsonResponse({ items: [] }),
+      "GET /api/events/e-terhab/attendance": () => jsonResponse(list(checkedIn)),
+      "PUT /api/events/e-terhab/attendance/p%3Asiti": () => {
+        checkedIn = "2024-05-26T08:05:00.000Z";
+        return jsonResponse(null, 204);
+      },
+    });
+    renderPage(<EventDetailPage />, { route: "/events/e-terhab?tab=attendance", path: "/events/:id", locale: "en" });
+
+    expect(await screen.findByRole("link", { name: "Attendance" })).toBeTruthy();
+    fireEvent.click(await screen.findByRole("button", { name: "Check in Siti Rahmawati" }));
+    expect(await screen.findByRole("button", { name: "Undo the check-in of Siti Rahmawati" })).toBeTruthy();
+    expect(fetchMock.mock.calls.some(([url, init]) => init?.method === "PUT" && String(url).endsWith("/attendance/p%3Asiti"))).toBe(true);
+    expect(screen.queryByRole("link", { name: "Edit" })).toBeNull();
+  });
+
+  it("has no attendance tab for a reader who may not record it", async () => {
+    mockFetch({
+      "GET /api/events/e-terhab": () => jsonResponse(buildWorkshop()),
+      "GET /api/events/e-terhab/agenda": () => jsonResponse({ items: [] }),
+    });
+    renderPage(<EventDetailPage />, { route: "/events/e-terhab?tab=attendance", path: "/events/:id", locale: "en" });
+    expect(await screen.findByRole("heading", { level: 1, name: "Terhab workshop" })).toBeTruthy();
+    expect(screen.queryByRole("link", { name: "Attendance" })).toBeNull();
+    expect(screen.queryByRole("heading", { name: "Attendance" })).toBeNull();
+  });
+});

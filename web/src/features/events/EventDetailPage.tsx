@@ -153,7 +153,8 @@ export function EventDetailPage() {
   const tabs: Tab[] = event
     ? TABS.filter((tab) => {
         if (tab === "participants") return !!user && (event.registration === "invitation" || event.abilities.viewRegistrations || event.abilities.update);
-        if (tab === "attendance") return event.abilities.update;
+        // The host's admins and coordinators, and the trainers of a programme the workshop delivers (the server decides).
+        if (tab === "attendance") return event.abilities.recordAttendance;
         // Readers see the tab once there is something to read; the host sees it to write the minutes.
         if (tab === "minutes")
           return !!minutes.data && (minutes.data.abilities.edit || minutes.data.version > 0 || minutes.data.decisions.length > 0 || files.items.some((a) => a.target === "minutes"));

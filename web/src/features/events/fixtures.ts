@@ -4,8 +4,12 @@ export const KUWAIT = { id: "o-kw", code: "hajj-kw", nameAr: "مكتب شؤون 
 export const OIC = { id: "o-oic", code: "oic", nameAr: "الأمانة العامة لمنظمة التعاون الإسلامي", nameEn: "OIC General Secretariat", kind: "secretariat" as const };
 export const SEASON_1446 = { id: "s-1446", code: "1446", nameAr: "موسم حج ١٤٤٦ هـ", nameEn: "Hajj season 1446 AH" };
 
+/** Overrides of a test event; abilities not given are false, except recordAttendance, which follows update (as on the server). */
+export type EventOverrides = Partial<Omit<EventRecord, "abilities">> & { abilities?: Partial<EventRecord["abilities"]> };
+
 /** An event like the GCC offices' 1446 meeting (6 Dhu al-Hijjah 1446 = 2 June 2025, 20:00 Mecca time). */
-export function buildEvent(overrides: Partial<EventRecord> = {}): EventRecord {
+export function buildEvent(overrides: EventOverrides = {}): EventRecord {
+  const abilities = { update: false, register: false, viewRegistrations: false, ...overrides.abilities };
   return {
     id: "e-gcc",
     season: SEASON_1446,
@@ -37,13 +41,13 @@ export function buildEvent(overrides: Partial<EventRecord> = {}): EventRecord {
     createdAt: "2025-01-01T00:00:00.000Z",
     updatedAt: "2025-01-01T00:00:00.000Z",
     myRegistration: null,
-    abilities: { update: false, register: false, viewRegistrations: false },
     ...overrides,
+    abilities: { ...abilities, recordAttendance: abilities.recordAttendance ?? abilities.update },
   };
 }
 
 /** An open virtual workshop like Terhab (26 May 2024). */
-export function buildWorkshop(overrides: Partial<EventRecord> = {}): EventRecord {
+export function buildWorkshop(overrides: EventOverrides = {}): EventRecord {
   return buildEvent({
     id: "e-terhab",
     season: { id: "s-1445", code: "1445", nameAr: "موسم حج ١٤٤٥ هـ", nameEn: "Hajj season 1445 AH" },

@@ -70,7 +70,8 @@ export interface EventRecord {
   createdAt: string;
   updatedAt: string;
   myRegistration: MyRegistration | null;
-  abilities: { update: boolean; register: boolean; viewRegistrations: boolean };
+  /** recordAttendance: the attendance tab — also for the trainers of a training programme the workshop delivers, who may not edit it. */
+  abilities: { update: boolean; register: boolean; viewRegistrations: boolean; recordAttendance: boolean };
 }
 
 export interface AgendaSpeaker {

@@ -5,12 +5,13 @@ import { RECOMMENDATION_STATUSES } from "../../../../common/followup.js";
 import { buildUrl } from "../../api/client.js";
 import type { Page } from "../../api/types.js";
 import { useApi } from "../../api/useApi.js";
+import { DataTable } from "../../components/DataTable.js";
 import { CivilDateText, DateTime } from "../../components/DateTime.js";
 import { SelectField } from "../../components/Field.js";
 import { EmptyState, ErrorState, Loading } from "../../components/Feedback.js";
 import { useFormatNumber, useLocalName, usePickLocal } from "../../components/format.js";
 import { PageHeader, usePageTitle } from "../../components/PageHeader.js";
-import { useListQuery } from "../directory/useListQuery.js";
+import { useListQuery } from "../../components/useListQuery.js";
 import { useAllOrganisations, useCountries } from "../directory/useDirectoryData.js";
 import type { EventRecord } from "../events/types.js";
 import { useSeasons } from "../events/useEventsData.js";
@@ -234,97 +235,79 @@ export function AccountabilityPage() {
                 <h2 id="acc-area-title" className="card-title">
                   {t("followup.accountability.by_area")}
                 </h2>
-                <div className="table-wrap">
-                  <table className="table acc-table">
-                    <thead>
-                      <tr>
-                        <th scope="col">{t("followup.fields.area")}</th>
-                        <th scope="col" className="num">
-                          {t("followup.accountability.col_total")}
+                <DataTable
+                  className="table acc-table"
+                  columns={[
+                    t("followup.fields.area"),
+                    { label: t("followup.accountability.col_total"), numeric: true },
+                    { label: t("followup.accountability.col_done"), numeric: true },
+                    t("followup.accountability.col_rate"),
+                    t("followup.accountability.col_progress"),
+                  ]}
+                >
+                  {data.byArea.map((a) => {
+                    const name = a.areaId ? pick(a.titleAr, a.titleEn) || a.code || "" : t("followup.accountability.no_area");
+                    return (
+                      <tr key={a.areaId ?? "none"}>
+                        <th scope="row">
+                          {a.areaId && filters.programme ? <Link to={`/recommendations?programme=${encodeURIComponent(filters.programme)}&area=${encodeURIComponent(a.areaId)}`}>{name}</Link> : name}
+                          {a.code && (
+                            <span className="row-secondary">
+                              <bdi dir="ltr">{a.code}</bdi>
+                            </span>
+                          )}
                         </th>
-                        <th scope="col" className="num">
-                          {t("followup.accountability.col_done")}
-                        </th>
-                        <th scope="col">{t("followup.accountability.col_rate")}</th>
-                        <th scope="col">{t("followup.accountability.col_progress")}</th>
+                        <td className="num">{n(a.total)}</td>
+                        <td className="num">{n(a.done)}</td>
+                        <td className="bar-cell">
+                          <RateCell rate={a.rate} label={t("followup.accountability.rate_of", { name })} />
+                        </td>
+                        <td className="bar-cell">
+                          {a.averageProgress === null ? "—" : <ProgressBar value={Math.round(a.averageProgress)} label={t("followup.accountability.progress_of", { name })} />}
+                        </td>
                       </tr>
-                    </thead>
-                    <tbody>
-                      {data.byArea.map((a) => {
-                        const name = a.areaId ? pick(a.titleAr, a.titleEn) || a.code || "" : t("followup.accountability.no_area");
-                        return (
-                          <tr key={a.areaId ?? "none"}>
-                            <th scope="row">
-                              {a.areaId && filters.programme ? <Link to={`/recommendations?programme=${encodeURIComponent(filters.programme)}&area=${encodeURIComponent(a.areaId)}`}>{name}</Link> : name}
-                              {a.code && (
-                                <span className="row-secondary">
-                                  <bdi dir="ltr">{a.code}</bdi>
-                                </span>
-                              )}
-                            </th>
-                            <td className="num">{n(a.total)}</td>
-                            <td className="num">{n(a.done)}</td>
-                            <td className="bar-cell">
-                              <RateCell rate={a.rate} label={t("followup.accountability.rate_of", { name })} />
-                            </td>
-                            <td className="bar-cell">
-                              {a.averageProgress === null ? "—" : <ProgressBar value={Math.round(a.averageProgress)} label={t("followup.accountability.progress_of", { name })} />}
-                            </td>
-                          </tr>
-                        );
-                      })}
-                    </tbody>
-                  </table>
-                </div>
+                    );
+                  })}
+                </DataTable>
               </section>
 
               <section className="card" aria-labelledby="acc-org-title">
                 <h2 id="acc-org-title" className="card-title">
                   {t("followup.accountability.by_organisation")}
                 </h2>
-                <div className="table-wrap">
-                  <table className="table acc-table">
-                    <thead>
-                      <tr>
-                        <th scope="col">{t("followup.fields.responsible")}</th>
-                        <th scope="col">{t("followup.accountability.col_country")}</th>
-                        <th scope="col" className="num">
-                          {t("followup.accountability.col_total")}
+                <DataTable
+                  className="table acc-table"
+                  columns={[
+                    t("followup.fields.responsible"),
+                    t("followup.accountability.col_country"),
+                    { label: t("followup.accountability.col_total"), numeric: true },
+                    { label: t("followup.accountability.col_done"), numeric: true },
+                    { label: t("followup.accountability.col_overdue"), numeric: true },
+                    t("followup.accountability.col_rate"),
+                    t("followup.accountability.col_progress"),
+                  ]}
+                >
+                  {data.byOrganisation.map((o) => {
+                    const name = localName(o);
+                    return (
+                      <tr key={o.organisationId}>
+                        <th scope="row">
+                          <Link to={{ search: new URLSearchParams({ ...filters, organisation: o.organisationId }).toString() }}>{name}</Link>
                         </th>
-                        <th scope="col" className="num">
-                          {t("followup.accountability.col_done")}
-                        </th>
-                        <th scope="col" className="num">
-                          {t("followup.accountability.col_overdue")}
-                        </th>
-                        <th scope="col">{t("followup.accountability.col_rate")}</th>
-                        <th scope="col">{t("followup.accountability.col_progress")}</th>
+                        <td>{countryName(o.country)}</td>
+                        <td className="num">{n(o.total)}</td>
+                        <td className="num">{n(o.done)}</td>
+                        <td className={o.overdue > 0 ? "num cell-late" : "num"}>{n(o.overdue)}</td>
+                        <td className="bar-cell">
+                          <RateCell rate={o.rate} label={t("followup.accountability.rate_of", { name })} />
+                        </td>
+                        <td className="bar-cell">
+                          {o.averageProgress === null ? "—" : <ProgressBar value={Math.round(o.averageProgress)} label={t("followup.accountability.progress_of", { name })} />}
+                        </td>
                       </tr>
-                    </thead>
-                    <tbody>
-                      {data.byOrganisation.map((o) => {
-                        const name = localName(o);
-                        return (
-                          <tr key={o.organisationId}>
-                            <th scope="row">
-                              <Link to={{ search: new URLSearchParams({ ...filters, organisation: o.organisationId }).toString() }}>{name}</Link>
-                            </th>
-                            <td>{countryName(o.country)}</td>
-                            <td className="num">{n(o.total)}</td>
-                            <td className="num">{n(o.done)}</td>
-                            <td className={o.overdue > 0 ? "num cell-late" : "num"}>{n(o.overdue)}</td>
-                            <td className="bar-cell">
-                              <RateCell rate={o.rate} label={t("followup.accountability.rate_of", { name })} />
-                            </td>
-                            <td className="bar-cell">
-                              {o.averageProgress === null ? "—" : <ProgressBar value={Math.round(o.averageProgress)} label={t("followup.accountability.progress_of", { name })} />}
-                            </td>
-                          </tr>
-                        );
-                      })}
-                    </tbody>
-                  </table>
-                </div>
+                    );
+                  })}
+                </DataTable>
               </section>
 
               <section className="card" aria-labelledby="acc-overdue-title">
@@ -334,41 +317,35 @@ export function AccountabilityPage() {
                 {data.overdue.length === 0 ? (
                   <EmptyState>{t("followup.accountability.overdue_none")}</EmptyState>
                 ) : (
-                  <div className="table-wrap">
-                    <table className="table acc-table">
-                      <thead>
-                        <tr>
-                          <th scope="col">{t("followup.fields.recommendation")}</th>
-                          <th scope="col">{t("followup.fields.responsibles")}</th>
-                          <th scope="col">{t("followup.fields.due_on")}</th>
-                          <th scope="col" className="num">
-                            {t("followup.accountability.col_days_overdue")}
-                          </th>
-                          <th scope="col">{t("followup.fields.progress")}</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {data.overdue.map((r) => (
-                          <tr key={r.id}>
-                            <th scope="row">
-                              <RecommendationLink rec={r} />
-                              <span className="row-secondary">
-                                <StatusBadge status={r.status} />
-                              </span>
-                            </th>
-                            <td>{r.responsibles.map((o) => localName(o)).join(t("common.list_separator")) || "—"}</td>
-                            <td>
-                              <DueDate value={r.dueOn} />
-                            </td>
-                            <td className="num cell-late">{n(r.daysOverdue)}</td>
-                            <td className="bar-cell">
-                              <ProgressBar value={r.progress} label={t("followup.fields.progress")} tone="late" />
-                            </td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
+                  <DataTable
+                    className="table acc-table"
+                    columns={[
+                      t("followup.fields.recommendation"),
+                      t("followup.fields.responsibles"),
+                      t("followup.fields.due_on"),
+                      { label: t("followup.accountability.col_days_overdue"), numeric: true },
+                      t("followup.fields.progress"),
+                    ]}
+                  >
+                    {data.overdue.map((r) => (
+                      <tr key={r.id}>
+                        <th scope="row">
+                          <RecommendationLink rec={r} />
+                          <span className="row-secondary">
+                            <StatusBadge status={r.status} />
+                          </span>
+                        </th>
+                        <td>{r.responsibles.map((o) => localName(o)).join(t("common.list_separator")) || "—"}</td>
+                        <td>
+                          <DueDate value={r.dueOn} />
+                        </td>
+                        <td className="num cell-late">{n(r.daysOverdue)}</td>
+                        <td className="bar-cell">
+                          <ProgressBar value={r.progress} label={t("followup.fields.progress")} tone="late" />
+                        </td>
+                      </tr>
+                    ))}
+                  </DataTable>
                 )}
               </section>
 

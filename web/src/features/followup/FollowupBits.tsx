@@ -2,10 +2,9 @@ import { useCallback, useId, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, NavLink } from "react-router";
 import type { ActionStatus, ProposalStatus, RecommendationStatus } from "../../../../common/followup.js";
-import { useDisplaySettings } from "../../app/useDisplaySettings.js";
 import { DateTime } from "../../components/DateTime.js";
 import { Badge } from "../../components/Feedback.js";
-import { useFormatNumber, useLocalName, usePickLocal } from "../../components/format.js";
+import { useFormatNumber, useFormatPercent, useLocalName, usePickLocal } from "../../components/format.js";
 import "./followup.css";
 
 const STATUS_TONE: Record<RecommendationStatus, "neutral" | "info" | "warning" | "success" | "danger"> = {
@@ -50,20 +49,8 @@ export function OverdueMark({ overdue, days }: { overdue: boolean; days: number 
   return <Badge tone="danger">{t("followup.overdue_by", { count: days, n: n(days) })}</Badge>;
 }
 
-/** A percentage (0–100, or a 0–1 rate with `fraction`) in the interface language and digits: "٦٧٪" / "67%". */
-export function useFormatPercent() {
-  const { i18n } = useTranslation();
-  const { digits } = useDisplaySettings();
-  const locale = i18n.language;
-  return useCallback(
-    (value: number | null | undefined, { fraction = false }: { fraction?: boolean } = {}) => {
-      if (value === null || value === undefined || Number.isNaN(value)) return "—";
-      const ratio = fraction ? value : value / 100;
-      return new Intl.NumberFormat(`${locale}-u-nu-${digits}`, { style: "percent", maximumFractionDigits: 0 }).format(ratio);
-    },
-    [locale, digits],
-  );
-}
+/** The shared percentage formatter (components/format.ts), still importable from here. */
+export { useFormatPercent };
 
 /**
  * A read-only bar for a progress (0–100) with its number beside it. The bar is a

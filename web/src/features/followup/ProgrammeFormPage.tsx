@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useParams } from "react-router";
+import { useNavigate, useParams } from "react-router";
 import { api } from "../../api/client.js";
 import type { Organisation } from "../../api/types.js";
 import { useAction, useApi } from "../../api/useApi.js";
@@ -8,8 +8,10 @@ import { Forbidden } from "../../app/StatusPages.js";
 import { useMe } from "../../app/useSession.js";
 import { DateInput } from "../../components/DateInput.js";
 import { SelectField, TextAreaField, TextField } from "../../components/Field.js";
-import { EmptyState, ErrorState, FormErrors, Loading } from "../../components/Feedback.js";
+import { ErrorState, FormErrors, Loading } from "../../components/Feedback.js";
+import { FormActions } from "../../components/FormActions.js";
 import { useFormatNumber, useLocalName, usePickLocal } from "../../components/format.js";
+import { ListEditor } from "../../components/ListEditor.js";
 import { PageHeader, usePageTitle } from "../../components/PageHeader.js";
 import { useUnsavedChanges } from "../../components/useUnsavedChanges.js";
 import { currentShareGroup, VisibilityField } from "../directory/VisibilityField.js";
@@ -76,47 +78,28 @@ function partiesBody(parties: DraftParty[]) {
 export function AreasEditor({ value, onChange, fieldError }: { value: DraftArea[]; onChange(next: DraftArea[]): void; fieldError(index: number, field: string): string | undefined }) {
   const { t } = useTranslation();
   const n = useFormatNumber();
-  const change = (index: number, patch: Partial<DraftArea>) => onChange(value.map((a, i) => (i === index ? { ...a, ...patch } : a)));
-  const move = (index: number, by: number) => {
-    const next = [...value];
-    const [row] = next.splice(index, 1);
-    next.splice(index + by, 0, row!);
-    onChange(next);
-  };
   return (
-    <fieldset className="form-section areas-editor">
-      <legend>{t("followup.programmes.areas")}</legend>
-      <p className="field-hint">{t("followup.programme_form.areas_hint")}</p>
-      {value.length === 0 && <EmptyState>{t("followup.programmes.no_areas")}</EmptyState>}
-      {value.map((a, i) => {
-        const label = t("followup.programme_form.area_number", { n: n(i + 1) });
-        return (
-          <fieldset key={a.key} className="editor-item" aria-label={label}>
-            <legend>{label}</legend>
-            <div className="form-grid form-grid--three">
-              <TextField id={`area-${a.key}-code`} label={t("followup.programme_form.area_code")} dir="ltr" value={a.code} maxLength={40} onChange={(code) => change(i, { code })} error={fieldError(i, "code")} required />
-              <TextField id={`area-${a.key}-titleAr`} label={t("followup.programme_form.title_ar")} dir="rtl" lang="ar" value={a.titleAr} maxLength={300} onChange={(titleAr) => change(i, { titleAr })} error={fieldError(i, "titleAr")} required />
-              <TextField id={`area-${a.key}-titleEn`} label={t("followup.programme_form.title_en")} dir="ltr" lang="en" value={a.titleEn} maxLength={300} onChange={(titleEn) => change(i, { titleEn })} error={fieldError(i, "titleEn")} required />
-            </div>
-            <div className="button-row">
-              <button type="button" className="button button--ghost button--small" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`${t("followup.programme_form.move_up")}: ${label}`}>
-                {t("followup.programme_form.move_up")}
-              </button>
-              <button type="button" className="button button--ghost button--small" disabled={i === value.length - 1} onClick={() => move(i, 1)} aria-label={`${t("followup.programme_form.move_down")}: ${label}`}>
-                {t("followup.programme_form.move_down")}
-              </button>
-              <button type="button" className="button button--danger-outline button--small" onClick={() => onChange(value.filter((_, k) => k !== i))}>
-                {t("followup.programme_form.remove_area", { n: n(i + 1) })}
-              </button>
-            </div>
-            {a.id && <p className="field-hint">{t("followup.programme_form.area_kept")}</p>}
-          </fieldset>
-        );
-      })}
-      <button type="button" className="button button--secondary" onClick={() => onChange([...value, { key: nextKey++, code: "", titleAr: "", titleEn: "" }])}>
-        {t("followup.programme_form.add_area")}
-      </button>
-    </fieldset>
+    <ListEditor
+      className="form-section areas-editor"
+      legend={t("followup.programmes.areas")}
+      hint={t("followup.programme_form.areas_hint")}
+      empty={t("followup.programmes.no_areas")}
+      value={value}
+      onChange={onChange}
+      itemLabel={(i) => t("followup.programme_form.area_number", { n: n(i + 1) })}
+      renderFields={(a, i, change) => (
+        <>
+          <TextField id={`area-${a.key}-code`} label={t("followup.programme_form.area_code")} dir="ltr" value={a.code} maxLength={40} onChange={(code) => change({ code })} error={fieldError(i, "code")} required />
+          <TextField id={`area-${a.key}-titleAr`} label={t("followup.programme_form.title_ar")} dir="rtl" lang="ar" value={a.titleAr} maxLength={300} onChange={(titleAr) => change({ titleAr })} error={fieldError(i, "titleAr")} required />
+          <TextField id={`area-${a.key}-titleEn`} label={t("followup.programme_form.title_en")} dir="ltr" lang="en" value={a.titleEn} maxLength={300} onChange={(titleEn) => change({ titleEn })} error={fieldError(i, "titleEn")} required />
+        </>
+      )}
+      rowNote={(a) => a.id && <p className="field-hint">{t("followup.programme_form.area_kept")}</p>}
+      moveLabels={{ up: t("followup.programme_form.move_up"), down: t("followup.programme_form.move_down") }}
+      removeLabel={(i) => t("followup.programme_form.remove_area", { n: n(i + 1) })}
+      addLabel={t("followup.programme_form.add_area")}
+      newItem={() => ({ key: nextKey++, code: "", titleAr: "", titleEn: "" })}
+    />
   );
 }
 
@@ -124,69 +107,58 @@ export function AreasEditor({ value, onChange, fieldError }: { value: DraftArea[
 function PartiesEditor({ value, onChange, fieldError }: { value: DraftParty[]; onChange(next: DraftParty[]): void; fieldError(index: number, field: string): string | undefined }) {
   const { t } = useTranslation();
   const n = useFormatNumber();
-  const change = (index: number, patch: Partial<DraftParty>) => onChange(value.map((p, i) => (i === index ? { ...p, ...patch } : p)));
   return (
-    <fieldset className="form-section parties-editor">
-      <legend>{t("followup.programmes.parties")}</legend>
-      {value.length === 0 && <EmptyState>{t("followup.programmes.no_parties")}</EmptyState>}
-      {value.map((p, i) => {
-        const label = t("followup.programme_form.party_number", { n: n(i + 1) });
-        return (
-          <fieldset key={p.key} className="editor-item" aria-label={label}>
-            <legend>{label}</legend>
-            <div className="form-grid">
-              <OrgPicker
-                id={`party-${p.key}-organisation`}
-                label={t("followup.programme_form.party_organisation")}
-                value={p.organisation}
-                onChange={(organisation) => change(i, { organisation, signatoryPersonId: "", signatoryLabel: "" })}
-                exclude={value.filter((x) => x.key !== p.key && x.organisation).map((x) => x.organisation!.id)}
-                error={fieldError(i, "organisationId")}
-                required
+    <ListEditor
+      className="form-section parties-editor"
+      legend={t("followup.programmes.parties")}
+      empty={t("followup.programmes.no_parties")}
+      value={value}
+      onChange={onChange}
+      itemLabel={(i) => t("followup.programme_form.party_number", { n: n(i + 1) })}
+      gridClassName="form-grid"
+      renderFields={(p, i, change) => (
+        <>
+          <OrgPicker
+            id={`party-${p.key}-organisation`}
+            label={t("followup.programme_form.party_organisation")}
+            value={p.organisation}
+            onChange={(organisation) => change({ organisation, signatoryPersonId: "", signatoryLabel: "" })}
+            exclude={value.filter((x) => x.key !== p.key && x.organisation).map((x) => x.organisation!.id)}
+            error={fieldError(i, "organisationId")}
+            required
+          />
+          <div className="signatory">
+            <PersonOfOrgSelect
+              id={`party-${p.key}-signatory`}
+              label={t("followup.programme_form.signatory_person")}
+              organisationCode={p.organisation?.code ?? null}
+              value={p.signatoryPersonId}
+              chosenLabel={p.signatoryLabel}
+              onChange={(id, name) => change({ signatoryPersonId: id, signatoryLabel: name })}
+              error={fieldError(i, "signatoryPersonId")}
+            />
+            {!p.signatoryPersonId && (
+              <TextField
+                id={`party-${p.key}-signatoryName`}
+                label={t("followup.programme_form.signatory_name")}
+                hint={t("followup.programme_form.signatory_name_hint")}
+                dir="auto"
+                maxLength={200}
+                value={p.signatoryName}
+                onChange={(signatoryName) => change({ signatoryName })}
+                error={fieldError(i, "signatoryName")}
               />
-              <div className="signatory">
-                <PersonOfOrgSelect
-                  id={`party-${p.key}-signatory`}
-                  label={t("followup.programme_form.signatory_person")}
-                  organisationCode={p.organisation?.code ?? null}
-                  value={p.signatoryPersonId}
-                  chosenLabel={p.signatoryLabel}
-                  onChange={(id, name) => change(i, { signatoryPersonId: id, signatoryLabel: name })}
-                  error={fieldError(i, "signatoryPersonId")}
-                />
-                {!p.signatoryPersonId && (
-                  <TextField
-                    id={`party-${p.key}-signatoryName`}
-                    label={t("followup.programme_form.signatory_name")}
-                    hint={t("followup.programme_form.signatory_name_hint")}
-                    dir="auto"
-                    maxLength={200}
-                    value={p.signatoryName}
-                    onChange={(signatoryName) => change(i, { signatoryName })}
-                    error={fieldError(i, "signatoryName")}
-                  />
-                )}
-              </div>
-              <div className="form-grid-full">
-                <DateInput id={`party-${p.key}-signedOn`} label={t("followup.programme_form.signed_on")} value={p.signedOn} onChange={(signedOn) => change(i, { signedOn })} error={fieldError(i, "signedOn")} />
-              </div>
-            </div>
-            <div className="button-row">
-              <button type="button" className="button button--danger-outline button--small" onClick={() => onChange(value.filter((_, k) => k !== i))}>
-                {t("followup.programme_form.remove_party", { n: n(i + 1) })}
-              </button>
-            </div>
-          </fieldset>
-        );
-      })}
-      <button
-        type="button"
-        className="button button--secondary"
-        onClick={() => onChange([...value, { key: nextKey++, organisation: null, signatoryPersonId: "", signatoryLabel: "", signatoryName: "", signedOn: null }])}
-      >
-        {t("followup.programme_form.add_party")}
-      </button>
-    </fieldset>
+            )}
+          </div>
+          <div className="form-grid-full">
+            <DateInput id={`party-${p.key}-signedOn`} label={t("followup.programme_form.signed_on")} value={p.signedOn} onChange={(signedOn) => change({ signedOn })} error={fieldError(i, "signedOn")} />
+          </div>
+        </>
+      )}
+      removeLabel={(i) => t("followup.programme_form.remove_party", { n: n(i + 1) })}
+      addLabel={t("followup.programme_form.add_party")}
+      newItem={() => ({ key: nextKey++, organisation: null, signatoryPersonId: "", signatoryLabel: "", signatoryName: "", signedOn: null })}
+    />
   );
 }
 
@@ -420,14 +392,11 @@ function ProgrammeForm({ existing }: { existing?: Programme }) {
           }}
         />
 
-        <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={action.pending} aria-busy={action.pending || undefined}>
-            {action.pending ? t("common.saving") : existing ? t("common.save_changes") : t("followup.programme_form.create")}
-          </button>
-          <Link to={existing ? `/programmes/${encodeURIComponent(existing.id)}` : "/programmes"} className="button button--secondary">
-            {t("common.cancel")}
-          </Link>
-        </div>
+        <FormActions
+          submitLabel={existing ? t("common.save_changes") : t("followup.programme_form.create")}
+          pending={action.pending}
+          cancelTo={existing ? `/programmes/${encodeURIComponent(existing.id)}` : "/programmes"}
+        />
       </form>
     </>
   );

@@ -8,7 +8,7 @@ import { ConfirmDialog } from "../../components/ConfirmDialog.js";
 import { DateTime } from "../../components/DateTime.js";
 import { Badge, EmptyState, FormErrors, StatusMessage } from "../../components/Feedback.js";
 import { SelectField } from "../../components/Field.js";
-import { useFormatNumber, usePickLocal } from "../../components/format.js";
+import { useFormatNumber, useFormatPercent, usePickLocal } from "../../components/format.js";
 import { useSeasonName } from "./digits.js";
 import { EventChooser, type ChosenEvent } from "./Pickers.js";
 import type { AwarenessGain, Recommendation, RecommendationLink, TrainingProgrammeOption } from "./types.js";
@@ -21,11 +21,9 @@ function useDecimals() {
   const { i18n } = useTranslation();
   const { digits } = useDisplaySettings();
   const locale = i18n.language;
+  const percent = useFormatPercent();
   return {
-    pct: useCallback(
-      (value: number | null) => (value === null ? "—" : new Intl.NumberFormat(`${locale}-u-nu-${digits}`, { style: "percent", maximumFractionDigits: 1 }).format(value / 100)),
-      [locale, digits],
-    ),
+    pct: useCallback((value: number | null) => percent(value, { decimals: 1 }), [percent]),
     signed: useCallback((value: number) => new Intl.NumberFormat(`${locale}-u-nu-${digits}`, { signDisplay: "exceptZero", maximumFractionDigits: 1 }).format(value), [locale, digits]),
   };
 }

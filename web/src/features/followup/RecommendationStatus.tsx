@@ -4,16 +4,16 @@ import { transitionNeedsReason, type RecommendationStatus } from "../../../../co
 import { api, type ApiError } from "../../api/client.js";
 import { useAction } from "../../api/useApi.js";
 import { ConfirmDialog } from "../../components/ConfirmDialog.js";
+import { parseWholeNumber } from "../../components/digits.js";
 import { TextAreaField } from "../../components/Field.js";
 import { FormErrors, StatusMessage } from "../../components/Feedback.js";
 import { formatNumber } from "../../../../common/dates.js";
 import { useDisplaySettings } from "../../app/useDisplaySettings.js";
 import { useFormatNumber } from "../../components/format.js";
-import { parseWholeNumber } from "./digits.js";
+import { WholeNumberField } from "../../components/WholeNumberField.js";
 import { ProgressBar, StatusBadge, useFormatPercent } from "./FollowupBits.js";
 import type { Recommendation } from "./types.js";
 import { recommendationPath } from "./useFollowupData.js";
-import { WholeNumberField } from "./WholeNumberField.js";
 
 /** Whether a failed save was refused because someone changed the recommendation since it was read. */
 export const isConflict = (error: ApiError | null | undefined) => error?.code === "RECOMMENDATION_CONFLICT";

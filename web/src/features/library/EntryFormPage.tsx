@@ -1,20 +1,22 @@
-import { useEffect, useMemo, useState, type FormEvent } from "react";
+import { useEffect, useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useParams } from "react-router";
+import { useNavigate, useParams } from "react-router";
 import { LIBRARY_CATEGORIES, LIBRARY_KINDS, type LibraryLanguage } from "../../../../common/library.js";
 import { api } from "../../api/client.js";
 import type { Organisation } from "../../api/types.js";
-import { useAction, useApi } from "../../api/useApi.js";
+import { useApi } from "../../api/useApi.js";
 import { Forbidden } from "../../app/StatusPages.js";
 import { useMe } from "../../app/useSession.js";
 import { ConfirmDialog } from "../../components/ConfirmDialog.js";
+import { ConflictNotice } from "../../components/ConflictNotice.js";
 import { DateTime } from "../../components/DateTime.js";
 import { RadioGroupField, SelectField, TextField } from "../../components/Field.js";
 import { ErrorState, FormErrors, Loading } from "../../components/Feedback.js";
+import { FormActions } from "../../components/FormActions.js";
 import { useFormatNumber, useLocalName } from "../../components/format.js";
 import { PageHeader, usePageTitle } from "../../components/PageHeader.js";
 import { RichTextEditor } from "../../components/RichTextEditor.js";
-import { useUnsavedChanges } from "../../components/useUnsavedChanges.js";
+import { useFormSave } from "../../components/useFormSave.js";
 import { sortByLocalName } from "../directory/useDirectoryData.js";
 import { useSeasons } from "../events/useEventsData.js";
 import { checkEntry, hasLanguage, initialEntryState, primaryLanguage, toCreateBody, toUpdateBody, type EntryFormState, type LocalProblem } from "./entryForm.js";
@@ -28,6 +30,8 @@ import "./library.css";
 
 /** The fields the form shows, so FormErrors lists only the server's messages for others. */
 const SHOWN_FIELDS = ["title", "body", "titleAr", "titleEn", "bodyAr", "bodyEn", "language", "kind", "category", "tags", "seasonCode", "eventId", "scope", "groupCode"];
+
+const entryApi = (id: string) => `/api/library/entries/${encodeURIComponent(id)}`;
 
 /**
  * The rich-text field of one language. The editor gives each paragraph its own direction
@@ -54,26 +58,17 @@ function EntryForm({ existing }: { existing?: Entry }) {
   const uiLanguage: LibraryLanguage = i18n.language === "en" ? "en" : "ar";
   const owner = existing?.organisation ?? me.organisation;
   const organisation = useApi<Organisation>(`/api/organisations/${encodeURIComponent(owner.code)}`);
-  const [initial, setInitial] = useState(() => initialEntryState(existing, uiLanguage));
-  const [values, setValues] = useState<EntryFormState>(initial);
-  const [version, setVersion] = useState(existing?.version ?? 0);
-  const [problems, setProblems] = useState<Record<string, LocalProblem>>({});
-  const [latest, setLatest] = useState<Entry | null>(null);
-  const [confirmTakeTheirs, setConfirmTakeTheirs] = useState(false);
-  const action = useAction();
-
-  const isDirty = JSON.stringify(values) !== JSON.stringify(initial);
-  useUnsavedChanges(isDirty, t("library.form.leave_warning"));
-
-  const set = <K extends keyof EntryFormState>(key: K) => (value: EntryFormState[K]) => {
-    setValues((v) => ({ ...v, [key]: value }));
-    setProblems((p) => {
-      if (!(key in p)) return p;
-      const next = { ...p };
-      delete next[key];
-      return next;
-    });
-  };
+  const form = useFormSave({
+    existing,
+    toState: (entry) => initialEntryState(entry, uiLanguage),
+    check: checkEntry,
+    send: (values, version) => (existing ? api.patch<Entry>(entryApi(existing.id), toUpdateBody(values, version)) : api.post<Entry>("/api/library/entries", toCreateBody(values))),
+    conflictCode: "LIBRARY_ENTRY_CONFLICT",
+    fetchLatest: (entry) => api.get<Entry>(entryApi(entry.id)),
+    onSaved: (saved) => navigate(`/library/${encodeURIComponent(saved?.id ?? existing?.id ?? "")}`),
+    leaveWarning: t("library.form.leave_warning"),
+  });
+  const { values, set, problems, action, latest } = form;
 
   const primary = primaryLanguage(values);
   const bothLanguages = hasLanguage(values, "ar") && hasLanguage(values, "en");
@@ -95,52 +90,6 @@ function EntryForm({ existing }: { existing?: Entry }) {
   const error = (field: keyof EntryFormState, label: string) => localMessage(problems[field], label) ?? serverError(field);
   const shownFields = useMemo(() => [...SHOWN_FIELDS, ...(action.error?.fields.filter((f) => /^tags[./]/.test(f.field)).map((f) => f.field) ?? [])], [action.error]);
 
-  async function save(baseVersion: number) {
-    const found = checkEntry(values);
-    setProblems(found);
-    if (Object.keys(found).length > 0) return;
-    const result = existing
-      ? await action.run(() => api.patch<Entry>(`/api/library/entries/${encodeURIComponent(existing.id)}`, toUpdateBody(values, baseVersion)))
-      : await action.run(() => api.post<Entry>("/api/library/entries", toCreateBody(values)));
-    if (result.ok) {
-      setInitial(values);
-      navigate(`/library/${encodeURIComponent(result.value?.id ?? existing?.id ?? "")}`);
-      return;
-    }
-    if (existing && result.error.code === "LIBRARY_ENTRY_CONFLICT") {
-      // Show what is saved now; the form keeps the user's text untouched.
-      try {
-        setLatest(await api.get<Entry>(`/api/library/entries/${encodeURIComponent(existing.id)}`));
-      } catch {
-        setLatest(null);
-      }
-    }
-  }
-
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    void save(version);
-  }
-
-  function saveOver() {
-    if (!latest) return;
-    setVersion(latest.version);
-    setLatest(null);
-    void save(latest.version);
-  }
-
-  function takeTheirs() {
-    if (!latest) return;
-    const theirs = initialEntryState(latest, uiLanguage);
-    setValues(theirs);
-    setInitial(theirs);
-    setVersion(latest.version);
-    setLatest(null);
-    setProblems({});
-    action.clear();
-    setConfirmTakeTheirs(false);
-  }
-
   const scopeHelp = (scope: (typeof LIBRARY_SCOPES)[number]) =>
     scope === "private" ? t("library.form.scope_help.private", { organisation: localName(owner) }) : t(`library.form.scope_help.${scope}`);
   const noGroups = groups?.length === 0;
@@ -155,15 +104,20 @@ function EntryForm({ existing }: { existing?: Entry }) {
         title={existing ? t("library.form.edit_title") : t("library.form.new_title")}
         subtitle={localName(owner)}
       />
-      <form onSubmit={onSubmit} noValidate className="form form--wide entry-form">
+      <form onSubmit={form.onSubmit} noValidate className="form form--wide entry-form">
         <p className="form-note">{t("common.required_note")}</p>
-        <FormErrors error={action.error} shownFields={shownFields} localMessage={Object.keys(problems).length > 0 ? t("errors.VALIDATION_FAILED") : null} />
+        <FormErrors error={action.error} shownFields={shownFields} localMessage={form.problemSummary} />
 
         {latest && latestTitle && latestBody && (
-          <section className="conflict" aria-labelledby="entry-conflict-title">
-            <h2 id="entry-conflict-title" className="section-title">
-              {t("library.form.conflict_title")}
-            </h2>
+          <ConflictNotice
+            id="entry-conflict-title"
+            title={t("library.form.conflict_title")}
+            saveMineLabel={t("library.form.conflict_save_mine")}
+            takeTheirsLabel={t("library.form.conflict_take_theirs")}
+            pending={action.pending}
+            onSaveMine={form.saveOver}
+            onTakeTheirs={form.askTakeTheirs}
+          >
             <p>{t("library.form.conflict_body")}</p>
             <p className="card-meta">
               {t("library.form.conflict_saved_by", { version: n(latest.version), name: latest.updatedBy?.name ?? latest.author?.name ?? "—" })} <DateTime value={latest.updatedAt} mode="datetime" />
@@ -174,15 +128,7 @@ function EntryForm({ existing }: { existing?: Entry }) {
               </h3>
               <RichBody html={latestBody.text} lang={latestBody.lang} />
             </div>
-            <div className="button-row">
-              <button type="button" className="button button--primary button--small" disabled={action.pending} onClick={saveOver}>
-                {t("library.form.conflict_save_mine")}
-              </button>
-              <button type="button" className="button button--secondary button--small" onClick={() => setConfirmTakeTheirs(true)}>
-                {t("library.form.conflict_take_theirs")}
-              </button>
-            </div>
-          </section>
+          </ConflictNotice>
         )}
 
         <fieldset className="form-section">
@@ -312,23 +258,13 @@ function EntryForm({ existing }: { existing?: Entry }) {
           }))}
         />
 
-        <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={action.pending} aria-busy={action.pending || undefined}>
-            {action.pending ? t("common.saving") : existing ? t("common.save_changes") : t("library.form.create")}
-          </button>
-          <Link to={existing ? `/library/${encodeURIComponent(existing.id)}` : "/library"} className="button button--secondary">
-            {t("common.cancel")}
-          </Link>
-          {isDirty && <span className="form-note unsaved-note">{t("library.form.unsaved")}</span>}
-        </div>
-        <ConfirmDialog
-          open={confirmTakeTheirs}
-          title={t("library.form.take_theirs_title")}
-          confirmLabel={t("library.form.conflict_take_theirs")}
-          danger
-          onConfirm={takeTheirs}
-          onCancel={() => setConfirmTakeTheirs(false)}
-        >
+        <FormActions
+          submitLabel={existing ? t("common.save_changes") : t("library.form.create")}
+          pending={action.pending}
+          cancelTo={existing ? `/library/${encodeURIComponent(existing.id)}` : "/library"}
+          unsavedNote={form.isDirty ? t("library.form.unsaved") : null}
+        />
+        <ConfirmDialog {...form.takeTheirsDialog} title={t("library.form.take_theirs_title")} confirmLabel={t("library.form.conflict_take_theirs")} danger>
           <p>{t("library.form.take_theirs_body")}</p>
         </ConfirmDialog>
       </form>
@@ -340,7 +276,7 @@ function EntryForm({ existing }: { existing?: Entry }) {
 export function EntryFormPage() {
   const { t } = useTranslation();
   const { id } = useParams();
-  const existing = useApi<Entry>(id ? `/api/library/entries/${encodeURIComponent(id)}` : null);
+  const existing = useApi<Entry>(id ? entryApi(id) : null);
   usePageTitle(id ? t("library.form.edit_title") : t("library.form.new_title"));
   if (!id) return <EntryForm />;
   if (existing.error?.code === "FORBIDDEN") return <Forbidden />;

@@ -3,7 +3,7 @@ import type { AnswerKey, AnswerResponse } from "../../../../common/training.js";
 import { useDisplaySettings } from "../../app/useDisplaySettings.js";
 import { DateTime } from "../../components/DateTime.js";
 import { Badge } from "../../components/Feedback.js";
-import { useFormatNumber, usePickLocal } from "../../components/format.js";
+import { useFormatNumber, useFormatPercent, usePickLocal } from "../../components/format.js";
 import { BothTexts } from "./AttemptQuestion.js";
 import { displayDecimal, type Attempt, type AttemptQuestion } from "./TestTypes.js";
 
@@ -34,11 +34,9 @@ function useAnswerText() {
 export function AttemptResult({ attempt, both }: { attempt: Attempt; both: boolean }) {
   const { t } = useTranslation();
   const n = useFormatNumber();
-  const { i18n } = useTranslation();
-  const { digits } = useDisplaySettings();
+  const percent = useFormatPercent();
   const answerText = useAnswerText();
-  // Intl places the percent sign (and its direction marks) as each language writes it.
-  const percentText = new Intl.NumberFormat(`${i18n.language}-u-nu-${digits}`, { style: "percent" }).format((attempt.percent ?? 0) / 100);
+  const percentText = percent(attempt.percent ?? 0);
   const total = attempt.questions.length;
   return (
     <>

@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { api } from "../../api/client.js";
 import { useAction } from "../../api/useApi.js";
 import { CheckboxField, FieldError } from "../../components/Field.js";
 import { FilePicker } from "../../components/FilePicker.js";
@@ -7,7 +8,6 @@ import { Badge, FormErrors, StatusMessage } from "../../components/Feedback.js";
 import { useFormatNumber, useLocalName } from "../../components/format.js";
 import type { ProgrammeDetail } from "./types.js";
 import { programmeApi, type ImportResult, type ImportRow, type ImportRowStatus, type InvitationStatus } from "./useTraining.js";
-import { postForm } from "./useTrainingUpload.js";
 import "../events/events.css";
 
 const TONE: Record<ImportRowStatus, "success" | "info" | "neutral" | "danger"> = { new: "success", existing: "info", already: "neutral", error: "danger" };
@@ -86,13 +86,13 @@ export function EnrolmentImport({ programme, onImported }: { programme: Programm
     if (file.size > MAX_BYTES) return setLocalError(t("training.programme.import.too_large", { field: t("training.programme.import.file"), mb: n(2) }));
     setLocalError(null);
     reset();
-    const answer = await preview.run(() => postForm<ImportResult>(path, form("preview")));
+    const answer = await preview.run(() => api.form<ImportResult>(path, form("preview")));
     if (answer.ok) setResult(answer.value);
   }
 
   async function onCommit() {
     if (!result || !file) return;
-    const answer = await commit.run(() => postForm<ImportResult>(path, form("commit")));
+    const answer = await commit.run(() => api.form<ImportResult>(path, form("commit")));
     if (answer.ok) {
       setReport(answer.value);
       setResult(null);

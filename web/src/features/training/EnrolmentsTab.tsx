@@ -10,6 +10,7 @@ import { useFormatNumber, useLocalName } from "../../components/format.js";
 import { Pagination } from "../../components/Pagination.js";
 import { useDebouncedSearch } from "../directory/useListQuery.js";
 import { PersonPicker } from "../events/PersonPicker.js";
+import { useCountryName } from "../library/LibraryBits.js";
 import { EnrolmentImport } from "./EnrolmentImport.js";
 import type { ProgrammeTabProps } from "./types.js";
 import { programmeApi, type Enrolment, type EnrolmentList } from "./useTraining.js";
@@ -72,6 +73,7 @@ export function EnrolmentsTab({ programme, onChanged }: ProgrammeTabProps) {
   const { t } = useTranslation();
   const n = useFormatNumber();
   const localName = useLocalName();
+  const countryName = useCountryName();
   const withdrawAction = useAction();
   const [q, setQ] = useState("");
   const [search, setSearch] = useDebouncedSearch(q, setQ);
@@ -184,11 +186,7 @@ export function EnrolmentsTab({ programme, onChanged }: ProgrammeTabProps) {
                     </th>
                     <td data-label={t("training.programme.enrolments.organisation")}>
                       {localName(e.organisation)}
-                      {e.organisation.country && (
-                        <span className="row-secondary">
-                          <bdi dir="ltr">{e.organisation.country}</bdi>
-                        </span>
-                      )}
+                      {e.organisation.country && <span className="row-secondary">{countryName(e.organisation.country)}</span>}
                     </td>
                     <td data-label={t("training.programme.enrolments.email")}>{e.person.email ? <span dir="ltr">{e.person.email}</span> : "—"}</td>
                     <td data-label={t("training.programme.enrolments.source")}>{t(`training.programme.enrolments.sources.${e.source}`)}</td>

@@ -12,11 +12,11 @@ afterEach(() => vi.unstubAllGlobals());
 const plain = (expected: string) => (_: string, el: Element | null) => !!el && el.children.length === 0 && (el.textContent ?? "").replace(/[\u061c\u200e\u200f\u2066-\u2069]/g, "") === expected;
 
 const enrolled = buildProgramme({ myEnrolment: { id: "en-1", status: "enrolled", createdAt: "2024-05-20T09:00:00.000Z" }, can: { manage: false, enrolOthers: false, selfEnrol: false, results: "none" } });
-const survey = () => jsonResponse({ items: DEFAULT_SURVEY, response: null, canRespond: true, enrolled: true });
+const survey = () => jsonResponse({ items: DEFAULT_SURVEY, response: null, canRespond: true, opensAfter: null, enrolled: true });
 
 describe("MyProgress", () => {
   it("shows each step with its state and the rule in words, in Arabic digits", async () => {
-    mockFetch({
+    const fetchMock = mockFetch({
       "GET /api/training/programmes/tp-asas/my-progress": () => jsonResponse(buildProgress()),
       "GET /api/training/programmes/tp-asas/survey": survey,
     });
@@ -24,16 +24,51 @@ describe("MyProgress", () => {
     const steps = await screen.findAllByRole("listitem", { name: undefined });
     expect(steps.length).toBeGreaterThan(0);
     const titles = screen.getAllByRole("heading", { level: 3 }).map((h) => h.textContent);
-    expect(titles).toEqual(["الاختبار القبلي (مكتمل)", "الورش (مكتمل)", "الاختبار البعدي (مطلوب)", "استبانة الرضا (مطلوب)", "الشهادة (لم يُفتح بعد)"]);
+    expect(titles).toEqual(["الاختبار القبلي (مكتمل)", "الورش (مكتمل)", "الاختبار البعدي (مطلوب)", "استبانة الرضا (لم يُفتح بعد)", "الشهادة (لم يُفتح بعد)"]);
     expect(screen.getByText(plain("سُلِّم: ٤٠٪"))).toBeTruthy();
-    expect(screen.getByText(plain("حضور ٧٥٪ على الأقل من الورش المنعقدة — نسبتك ٨٠٪."))).toBeTruthy();
+    expect(screen.getByText(plain("حضور ٧٥٪ على الأقل من الورش التي بدأت — نسبتك ٨٠٪."))).toBeTruthy();
     expect(screen.getByText(plain("الحضور: ٨٠٪"))).toBeTruthy();
-    expect(screen.getByText("لم تنعقد بعد")).toBeTruthy();
+    expect(screen.getByText("لم تبدأ بعد")).toBeTruthy();
     expect(screen.getByText(plain("درجة ٦٠٪ على الأقل — لم تؤدِّه بعد."))).toBeTruthy();
-    // What is missing, in the server's words; the survey form itself is part B's.
+    // What is missing, in the server's words; the survey waits for the post-test, and says so.
     expect(screen.getByText("استبانة الرضا (لم تُجَب بعد)")).toBeTruthy();
-    expect(await screen.findByRole("group", { name: "مدى فائدة المحتوى لعملي" })).toBeTruthy();
+    expect(screen.getByText("تُفتح الاستبانة بعد أن تُسلّم الاختبار البعدي.")).toBeTruthy();
+    expect(screen.queryByRole("group", { name: "مدى فائدة المحتوى لعملي" })).toBeNull();
+    expect(fetchMock.mock.calls.some(([url]) => String(url).includes("/survey"))).toBe(false);
     expect(screen.queryByRole("button", { name: "احصل على شهادتي" })).toBeNull();
+  });
+
+  it("opens the survey once the post-test is submitted, passed or not", async () => {
+    const submitted = buildProgress({ post: { ...buildProgress().post, status: "submitted", attemptId: "at-post", scorePct: 50 }, missing: ["post_test", "survey"] });
+    mockFetch({
+      "GET /api/training/programmes/tp-asas/my-progress": () => jsonResponse(submitted),
+      "GET /api/training/programmes/tp-asas/survey": survey,
+    });
+    renderPage(<MyProgress programme={enrolled} onChanged={() => undefined} />, { locale: "en" });
+    expect(await screen.findByRole("group", { name: "How useful the content is for my work" })).toBeTruthy();
+    expect(screen.getByRole("heading", { name: "Satisfaction survey (To do)" })).toBeTruthy();
+    expect(screen.queryByText("The survey opens once you have submitted the post-test.")).toBeNull();
+  });
+
+  it("without a post-test, waits for the programme's last workshop to start (a cancelled one does not count)", async () => {
+    const noPost = buildProgress({ hasPostTest: false, post: { ...buildProgress().post, available: false }, missing: ["survey"] });
+    const fetchMock = mockFetch({
+      "GET /api/training/programmes/tp-asas/my-progress": () => jsonResponse(noPost),
+      "GET /api/training/programmes/tp-asas/survey": survey,
+    });
+    const first = renderPage(<MyProgress programme={enrolled} onChanged={() => undefined} />, { locale: "en" });
+    expect(await screen.findByText("The survey opens once the programme's last workshop has started.")).toBeTruthy();
+    expect(screen.getByRole("heading", { name: "Satisfaction survey (Not open yet)" })).toBeTruthy();
+    expect(fetchMock.mock.calls.some(([url]) => String(url).includes("/survey"))).toBe(false);
+    first.unmount();
+
+    const lastCancelled = { ...noPost, workshops: noPost.workshops.map((w) => (w.held ? w : { ...w, status: "cancelled" })) };
+    mockFetch({
+      "GET /api/training/programmes/tp-asas/my-progress": () => jsonResponse(lastCancelled),
+      "GET /api/training/programmes/tp-asas/survey": survey,
+    });
+    renderPage(<MyProgress programme={enrolled} onChanged={() => undefined} />, { locale: "en" });
+    expect(await screen.findByRole("group", { name: "How useful the content is for my work" })).toBeTruthy();
   });
 
   it("starts the post-test and goes to the attempt", async () => {

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
-import type { AssessmentKind } from "../../../../common/training.js";
+import { surveyWaitsFor, type AssessmentKind } from "../../../../common/training.js";
 import { api } from "../../api/client.js";
 import { useAction, useApi } from "../../api/useApi.js";
 import { DateTime } from "../../components/DateTime.js";
@@ -118,7 +118,8 @@ function CertificateStep({ programmeId, data, onIssued }: { programmeId: string;
 /**
  * The trainee's own progress in a programme (on its overview tab): pre-test → workshops attended
  * (per workshop) → post-test → satisfaction survey → certificate, each with its state and the
- * programme's rule in words ("attendance ≥ 75 % — you have 80 %"), and what to do next.
+ * programme's rule in words ("attendance ≥ 75 % — you have 80 %"), and what to do next. The survey
+ * waits for the end of the training (common/training.ts `surveyWaitsFor`), saying when it opens.
  */
 export function MyProgress({ programme }: ProgrammeTabProps) {
   const { t } = useTranslation();
@@ -129,6 +130,7 @@ export function MyProgress({ programme }: ProgrammeTabProps) {
   const progress = useApi<MyProgressData>(enrolled ? resultsApi.myProgress(programme.id) : null);
   if (!enrolled) return null;
   const data = progress.data;
+  const surveyWait = data && !data.surveyDone ? surveyWaitsFor({ hasPostTest: data.hasPostTest, postSubmitted: data.post.status === "submitted", workshops: data.workshops }) : null;
 
   return (
     <section className="card progress-panel" aria-labelledby="my-progress-title" aria-busy={progress.loading || undefined}>
@@ -207,9 +209,15 @@ export function MyProgress({ programme }: ProgrammeTabProps) {
               )}
             </ProgressStep>
 
-            <ProgressStep title={t("training.results.progress.step_survey")} state={data.surveyDone ? "done" : data.rule.requireSurvey ? "todo" : "not_required"}>
+            <ProgressStep title={t("training.results.progress.step_survey")} state={data.surveyDone ? "done" : surveyWait ? "waiting" : data.rule.requireSurvey ? "todo" : "not_required"}>
               <p>{data.rule.requireSurvey ? t("training.results.progress.rule_survey_required") : t("training.results.progress.rule_survey_optional")}</p>
-              {data.surveyDone ? <p>{t("training.results.progress.survey_done")}</p> : <SurveyForm programmeId={programme.id} onSent={progress.reload} />}
+              {data.surveyDone ? (
+                <p>{t("training.results.progress.survey_done")}</p>
+              ) : surveyWait ? (
+                <p>{t(`training.results.progress.survey_opens_${surveyWait}`)}</p>
+              ) : (
+                <SurveyForm programmeId={programme.id} onSent={progress.reload} />
+              )}
             </ProgressStep>
 
             <CertificateStep programmeId={programme.id} data={data} onIssued={progress.reload} />

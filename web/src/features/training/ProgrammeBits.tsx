@@ -37,8 +37,9 @@ export function AudienceText({ audience }: { audience: TrainingAudience[] }) {
 }
 
 /**
- * The completion rule in words, one requirement a line: "Attend at least 75 % of the workshops",
- * "Score at least 60 % in the post-test", "Answer the satisfaction survey".
+ * The completion rule in words, one requirement a line: "attended at least 75% of the workshops
+ * held", "scored at least 60% in the post-test", "answered the satisfaction survey". (The catalog
+ * puts the sign after the number, with no space, as Intl's percentages and the server's texts do.)
  */
 export function CompletionRule({ programme }: { programme: Pick<ProgrammeDetail, "minAttendancePct" | "minPostScorePct" | "requireSurvey"> }) {
   const { t } = useTranslation();

@@ -1,26 +1,27 @@
-import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useParams } from "react-router";
+import { useNavigate, useParams } from "react-router";
 import { ENROLMENT_MODES, type EnrolmentMode } from "../../../../common/training.js";
 import type { Visibility } from "../../../../common/roles.js";
 import { api } from "../../api/client.js";
 import type { Organisation } from "../../api/types.js";
-import { useAction, useApi } from "../../api/useApi.js";
+import { useApi } from "../../api/useApi.js";
 import { Forbidden } from "../../app/StatusPages.js";
 import { useMe } from "../../app/useSession.js";
 import { ConfirmDialog } from "../../components/ConfirmDialog.js";
+import { ConflictNotice } from "../../components/ConflictNotice.js";
 import { CheckboxField, FieldError, RadioGroupField, SelectField, TextAreaField, TextField } from "../../components/Field.js";
 import { ErrorState, FormErrors, Loading } from "../../components/Feedback.js";
+import { FormActions } from "../../components/FormActions.js";
 import { useFormatNumber, useLocalName, usePickLocal } from "../../components/format.js";
 import { PageHeader, usePageTitle } from "../../components/PageHeader.js";
-import { useUnsavedChanges } from "../../components/useUnsavedChanges.js";
+import { useFormSave } from "../../components/useFormSave.js";
 import { currentShareGroup, VisibilityField } from "../directory/VisibilityField.js";
 import { useSeasons } from "../events/useEventsData.js";
 import { useSeasonName } from "../followup/digits.js";
 import { OrgListPicker } from "../followup/Pickers.js";
-import { WholeNumberField } from "../followup/WholeNumberField.js";
+import { WholeNumberField } from "../../components/WholeNumberField.js";
 import { trainingPaths } from "./paths.js";
-import { checkProgramme, initialProgrammeState, programmeBody, type LocalProblem, type ProgrammeFormState } from "./ProgrammeFormState.js";
+import { checkProgramme, initialProgrammeState, programmeBody } from "./ProgrammeFormState.js";
 import { ProgrammeSurveyEditor, SURVEY_MAX } from "./ProgrammeSurveyEditor.js";
 import type { ProgrammeDetail } from "./types.js";
 import { AUDIENCES, programmeApi, type ProgrammeList } from "./useTraining.js";
@@ -45,32 +46,25 @@ function ProgrammeForm({ existing }: { existing?: ProgrammeDetail }) {
   const pick = usePickLocal();
   const seasonName = useSeasonName();
   const seasons = useSeasons();
-  const action = useAction();
   const lead = existing?.owners[0] ?? me.organisation;
   const leadOrg = useApi<Organisation>(`/api/organisations/${encodeURIComponent(lead.code)}`);
   const cooperation = useApi<CooperationProgrammes>("/api/programmes", { pageSize: 100 });
-  const [initial, setInitial] = useState(() => initialProgrammeState(existing));
-  const [values, setValues] = useState<ProgrammeFormState>(initial);
-  const [version, setVersion] = useState(existing?.version ?? 0);
-  const [problems, setProblems] = useState<Record<string, LocalProblem>>({});
-  const [latest, setLatest] = useState<ProgrammeDetail | null>(null);
-  const [confirmTakeTheirs, setConfirmTakeTheirs] = useState(false);
-  const [saved, setSaved] = useState(false);
   const groups = leadOrg.data ? (leadOrg.data.groups ?? []) : undefined;
+  const form = useFormSave({
+    existing,
+    toState: initialProgrammeState,
+    check: checkProgramme,
+    send: (values, version) => {
+      const body = programmeBody(values, currentShareGroup({ shareGroupId: values.shareGroupId }, groups));
+      return existing ? api.patch<ProgrammeDetail>(programmeApi(existing.id), { ...body, version }) : api.post<ProgrammeDetail>("/api/training/programmes", body);
+    },
+    conflictCode: "TRAINING_PROGRAMME_CONFLICT",
+    fetchLatest: (saved) => api.get<ProgrammeDetail>(programmeApi(saved.id)),
+    onSaved: (saved) => navigate(trainingPaths.programme(saved.id)),
+    leaveWarning: t("training.programme.form.leave_warning"),
+  });
+  const { values, set, problems, action, latest } = form;
   const shareGroupId = currentShareGroup({ shareGroupId: values.shareGroupId }, groups);
-
-  const isDirty = !saved && JSON.stringify(values) !== JSON.stringify(initial);
-  useUnsavedChanges(isDirty, t("training.programme.form.leave_warning"));
-
-  const set = <K extends keyof ProgrammeFormState>(key: K) => (value: ProgrammeFormState[K]) => {
-    setValues((v) => ({ ...v, [key]: value }));
-    setProblems((p) => {
-      if (!(key in p)) return p;
-      const next = { ...p };
-      delete next[key];
-      return next;
-    });
-  };
 
   const labels: Record<string, string> = {
     code: t("training.programme.form.code"),
@@ -96,53 +90,6 @@ function ProgrammeForm({ existing }: { existing?: ProgrammeDetail }) {
   const error = (field: string) => localMessage(field) ?? action.fieldError(field);
   const shownFields = [...SHOWN_FIELDS, ...values.survey.flatMap((_, i) => ["id", "kind", "textAr", "textEn"].map((f) => `survey.${i}.${f}`))];
 
-  async function save(baseVersion: number) {
-    const found = checkProgramme(values);
-    setProblems(found);
-    if (Object.keys(found).length > 0) return;
-    const body = programmeBody(values, shareGroupId);
-    const result = existing
-      ? await action.run(() => api.patch<ProgrammeDetail>(programmeApi(existing.id), { ...body, version: baseVersion }))
-      : await action.run(() => api.post<ProgrammeDetail>("/api/training/programmes", body));
-    if (result.ok) {
-      setSaved(true);
-      navigate(trainingPaths.programme(result.value.id));
-      return;
-    }
-    if (existing && result.error.code === "TRAINING_PROGRAMME_CONFLICT") {
-      // Show what is saved now; the form keeps the user's changes untouched.
-      try {
-        setLatest(await api.get<ProgrammeDetail>(programmeApi(existing.id)));
-      } catch {
-        setLatest(null);
-      }
-    }
-  }
-
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    void save(version);
-  }
-
-  function saveOver() {
-    if (!latest) return;
-    setVersion(latest.version);
-    setLatest(null);
-    void save(latest.version);
-  }
-
-  function takeTheirs() {
-    if (!latest) return;
-    const theirs = initialProgrammeState(latest);
-    setValues(theirs);
-    setInitial(theirs);
-    setVersion(latest.version);
-    setLatest(null);
-    setProblems({});
-    action.clear();
-    setConfirmTakeTheirs(false);
-  }
-
   const surveyError = (index: number, field: string) => error(`survey.${index}.${field}`);
   const audienceError = error("audience");
 
@@ -153,15 +100,20 @@ function ProgrammeForm({ existing }: { existing?: ProgrammeDetail }) {
         title={existing ? t("training.programme.form.edit_title") : t("training.programme.form.new_title")}
         subtitle={localName(lead)}
       />
-      <form onSubmit={onSubmit} noValidate className="form form--wide programme-form">
+      <form onSubmit={form.onSubmit} noValidate className="form form--wide programme-form">
         <p className="form-note">{t("common.required_note")}</p>
-        <FormErrors error={action.error} shownFields={shownFields} localMessage={Object.keys(problems).length > 0 ? t("errors.VALIDATION_FAILED") : null} />
+        <FormErrors error={action.error} shownFields={shownFields} localMessage={form.problemSummary} />
 
         {latest && (
-          <section className="conflict" aria-labelledby="programme-conflict-title">
-            <h2 id="programme-conflict-title" className="section-title">
-              {t("training.programme.form.conflict_title")}
-            </h2>
+          <ConflictNotice
+            id="programme-conflict-title"
+            title={t("training.programme.form.conflict_title")}
+            saveMineLabel={t("training.programme.form.conflict_save_mine")}
+            takeTheirsLabel={t("training.programme.form.conflict_take_theirs")}
+            pending={action.pending}
+            onSaveMine={form.saveOver}
+            onTakeTheirs={form.askTakeTheirs}
+          >
             <p>{t("training.programme.form.conflict_body", { version: n(latest.version) })}</p>
             <dl className="summary-list">
               <div>
@@ -181,15 +133,7 @@ function ProgrammeForm({ existing }: { existing?: ProgrammeDetail }) {
                 <dd>{t("training.programme.form.conflict_rule", { attendance: n(latest.minAttendancePct), post: n(latest.minPostScorePct) })}</dd>
               </div>
             </dl>
-            <div className="button-row">
-              <button type="button" className="button button--primary button--small" disabled={action.pending} onClick={saveOver}>
-                {t("training.programme.form.conflict_save_mine")}
-              </button>
-              <button type="button" className="button button--secondary button--small" onClick={() => setConfirmTakeTheirs(true)}>
-                {t("training.programme.form.conflict_take_theirs")}
-              </button>
-            </div>
-          </section>
+          </ConflictNotice>
         )}
 
         <fieldset className="form-section">
@@ -302,28 +246,15 @@ function ProgrammeForm({ existing }: { existing?: ProgrammeDetail }) {
         />
         <p className="field-hint">{t("training.programme.form.draft_note")}</p>
 
-        <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={action.pending} aria-busy={action.pending || undefined}>
-            {action.pending ? t("common.saving") : existing ? t("common.save_changes") : t("training.programme.form.create")}
-          </button>
-          <Link to={existing ? trainingPaths.programme(existing.id) : trainingPaths.list()} className="button button--secondary">
-            {t("common.cancel")}
-          </Link>
-          {isDirty && <span className="form-note unsaved-note">{t("training.programme.form.unsaved")}</span>}
-          {existing && (
-            <span className="form-note">
-              {t("training.programme.form.version", { version: n(version) })}
-            </span>
-          )}
-        </div>
-        <ConfirmDialog
-          open={confirmTakeTheirs}
-          title={t("training.programme.form.take_theirs_title")}
-          confirmLabel={t("training.programme.form.conflict_take_theirs")}
-          danger
-          onConfirm={takeTheirs}
-          onCancel={() => setConfirmTakeTheirs(false)}
+        <FormActions
+          submitLabel={existing ? t("common.save_changes") : t("training.programme.form.create")}
+          pending={action.pending}
+          cancelTo={existing ? trainingPaths.programme(existing.id) : trainingPaths.list()}
+          unsavedNote={form.isDirty ? t("training.programme.form.unsaved") : null}
         >
+          {existing && <span className="form-note">{t("training.programme.form.version", { version: n(form.version) })}</span>}
+        </FormActions>
+        <ConfirmDialog {...form.takeTheirsDialog} title={t("training.programme.form.take_theirs_title")} confirmLabel={t("training.programme.form.conflict_take_theirs")} danger>
           <p>{t("training.programme.form.take_theirs_body")}</p>
         </ConfirmDialog>
       </form>

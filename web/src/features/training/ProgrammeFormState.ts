@@ -1,6 +1,6 @@
 import { DEFAULT_SURVEY, type EnrolmentMode, type TrainingAudience } from "../../../../common/training.js";
 import type { Visibility } from "../../../../common/roles.js";
-import { parseWholeNumber } from "../followup/digits.js";
+import { parseWholeNumber } from "../../components/digits.js";
 import type { ChosenOrg } from "../followup/Pickers.js";
 import { draftSurvey, SURVEY_MAX, surveyBody, type DraftSurveyItem } from "./ProgrammeSurveyEditor.js";
 import type { ProgrammeDetail } from "./types.js";

@@ -33,7 +33,7 @@ describe("ProgrammePage", () => {
     const tabs = screen.getByRole("navigation", { name: "Programme sections" });
     expect(within(tabs).getAllByRole("link").map((a) => a.textContent)).toEqual(["Overview", "Workshops1"]);
     expect(screen.queryByRole("button", { name: "Publish" })).toBeNull();
-    expect(screen.getByText("scored at least 60 % in the post-test (when the programme has one)")).toBeTruthy();
+    expect(screen.getByText("scored at least 60% in the post-test (when the programme has one)")).toBeTruthy();
 
     fireEvent.click(screen.getByRole("button", { name: "Enrol me" }));
     const nameAr = await screen.findByLabelText(/^Full name in Arabic/);

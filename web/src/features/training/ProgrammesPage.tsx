@@ -4,12 +4,9 @@ import { useApi } from "../../api/useApi.js";
 import { useSession } from "../../app/useSession.js";
 import { DateTime } from "../../components/DateTime.js";
 import { CheckboxField, SelectField } from "../../components/Field.js";
-import { EmptyState, ErrorState, Loading } from "../../components/Feedback.js";
 import { useFormatNumber, useOtherLanguage, usePickLocal } from "../../components/format.js";
-import { PageHeader, usePageTitle } from "../../components/PageHeader.js";
-import { Pagination } from "../../components/Pagination.js";
-import { ListFilters } from "../directory/ListFilters.js";
-import { useDebouncedSearch, useListQuery } from "../directory/useListQuery.js";
+import { ListPage } from "../../components/ListPage.js";
+import { useListQuery } from "../../components/useListQuery.js";
 import { useSeasons } from "../events/useEventsData.js";
 import { useSeasonName } from "../followup/digits.js";
 import { trainingPaths } from "./paths.js";
@@ -84,8 +81,6 @@ export function ProgrammesPage() {
   const season = list.get("season");
   const status = list.get("status");
   const mine = list.get("mine") === "enrolled";
-  const [search, setSearch, flushSearch] = useDebouncedSearch(q, (value) => list.update({ q: value }, { replace: true }));
-  usePageTitle(t("training.programme.title"));
   const result = useApi<ProgrammeList>("/api/training/programmes", {
     q: q || undefined,
     season: season || undefined,
@@ -94,67 +89,57 @@ export function ProgrammesPage() {
     page: list.page,
     pageSize: PAGE_SIZE,
   });
-  const data = result.data;
+  const canCreate = result.data?.abilities.create;
 
   return (
-    <>
-      <PageHeader
-        title={t("training.programme.title")}
-        subtitle={t("training.programme.intro")}
-        actions={
-          data?.abilities.create ? (
-            <Link to={trainingPaths.create()} className="button button--primary">
-              {t("training.programme.new")}
-            </Link>
-          ) : undefined
-        }
-      />
-      <ListFilters
-        idPrefix="training"
-        search={search}
-        onSearch={setSearch}
-        onSubmit={flushSearch}
-        searchLabel={t("training.programme.search_label")}
-        searchPlaceholder={t("training.programme.search_placeholder")}
-        canClear={list.hasFilters}
-        onClear={list.clear}
-      >
-        <SelectField
-          id="training-season"
-          label={t("training.programme.season")}
-          value={season}
-          onChange={(value) => list.update({ season: value })}
-          placeholder={t("training.programme.all_seasons")}
-          options={seasons.items.map((s) => ({ value: s.code, label: seasonName(s, s.code) }))}
-        />
-        {data?.abilities.create && (
+    <ListPage
+      title={t("training.programme.title")}
+      subtitle={t("training.programme.intro")}
+      actions={
+        canCreate ? (
+          <Link to={trainingPaths.create()} className="button button--primary">
+            {t("training.programme.new")}
+          </Link>
+        ) : undefined
+      }
+      list={list}
+      search={{ idPrefix: "training", label: t("training.programme.search_label"), placeholder: t("training.programme.search_placeholder") }}
+      filters={
+        <>
           <SelectField
-            id="training-status"
-            label={t("training.programme.status_label")}
-            value={status}
-            onChange={(value) => list.update({ status: value })}
-            placeholder={t("training.programme.all_statuses")}
-            options={(["published", "draft"] as const).map((s) => ({ value: s, label: t(`training.programme.status.${s}`) }))}
+            id="training-season"
+            label={t("training.programme.season")}
+            value={season}
+            onChange={(value) => list.update({ season: value })}
+            placeholder={t("training.programme.all_seasons")}
+            options={seasons.items.map((s) => ({ value: s.code, label: seasonName(s, s.code) }))}
           />
-        )}
-        {user && (
-          <CheckboxField id="training-mine" label={t("training.programme.mine")} checked={mine} onChange={(checked) => list.update({ mine: checked ? "enrolled" : null })} />
-        )}
-      </ListFilters>
-      <div className="list-status" role="status" aria-live="polite">
-        {data && <p className="result-count">{t("training.programme.count", { count: data.total, n: n(data.total) })}</p>}
-      </div>
-      {result.error && <ErrorState error={result.error} onRetry={result.reload} />}
-      {!data && result.loading && <Loading />}
-      {data && data.items.length === 0 && <EmptyState>{mine ? t("training.programme.none_mine") : t("training.programme.none")}</EmptyState>}
-      {data && data.items.length > 0 && (
-        <ul className={result.loading ? "card-grid training-list is-stale" : "card-grid training-list"} aria-busy={result.loading || undefined} aria-label={t("training.programme.title")}>
-          {data.items.map((p) => (
+          {canCreate && (
+            <SelectField
+              id="training-status"
+              label={t("training.programme.status_label")}
+              value={status}
+              onChange={(value) => list.update({ status: value })}
+              placeholder={t("training.programme.all_statuses")}
+              options={(["published", "draft"] as const).map((s) => ({ value: s, label: t(`training.programme.status.${s}`) }))}
+            />
+          )}
+          {user && (
+            <CheckboxField id="training-mine" label={t("training.programme.mine")} checked={mine} onChange={(checked) => list.update({ mine: checked ? "enrolled" : null })} />
+          )}
+        </>
+      }
+      result={result}
+      count={(data) => t("training.programme.count", { count: data.total, n: n(data.total) })}
+      empty={mine ? t("training.programme.none_mine") : t("training.programme.none")}
+    >
+      {(items, isStale) => (
+        <ul className={isStale ? "card-grid training-list is-stale" : "card-grid training-list"} aria-busy={isStale || undefined} aria-label={t("training.programme.title")}>
+          {items.map((p) => (
             <ProgrammeCard key={p.id} programme={p} />
           ))}
         </ul>
       )}
-      {data && <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onChange={list.setPage} />}
-    </>
+    </ListPage>
   );
 }

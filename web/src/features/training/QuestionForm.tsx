@@ -7,7 +7,7 @@ import { useDisplaySettings } from "../../app/useDisplaySettings.js";
 import { FieldError, RadioGroupField, SelectField, TextAreaField, TextField } from "../../components/Field.js";
 import { FormErrors } from "../../components/Feedback.js";
 import { useFormatNumber } from "../../components/format.js";
-import { FormDialog } from "../followup/FormDialog.js";
+import { FormDialog } from "../../components/FormDialog.js";
 import { displayDecimal, testsApi, type BankQuestion } from "./TestTypes.js";
 
 interface OptionDraft {

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useApi } from "../../api/useApi.js";
 import { ErrorState, Loading } from "../../components/Feedback.js";
-import { useFormatPercent } from "../followup/FollowupBits.js";
+import { useFormatPercent } from "../../components/format.js";
 import { ResultsAggregates, ResultsTotals } from "./ResultsAggregates.js";
 import { ResultsTrainees, type ResultFilters } from "./ResultsTrainees.js";
 import { resultsApi, type ResultsData } from "./ResultsTypes.js";

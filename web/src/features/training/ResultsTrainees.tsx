@@ -1,10 +1,11 @@
 import { useTranslation } from "react-i18next";
 import { COMPLETION_REQUIREMENTS } from "../../../../common/training.js";
+import { DataTable } from "../../components/DataTable.js";
 import { Badge, EmptyState } from "../../components/Feedback.js";
 import { SelectField, TextField } from "../../components/Field.js";
 import { useFormatNumber, useLocalName, useOtherLanguage } from "../../components/format.js";
 import { Pagination } from "../../components/Pagination.js";
-import { useDebouncedSearch } from "../directory/useListQuery.js";
+import { useDebouncedSearch } from "../../components/useListQuery.js";
 import { useResultsFormat } from "./ResultsFormat.js";
 import type { ResultsData, TraineeResult } from "./ResultsTypes.js";
 
@@ -94,68 +95,56 @@ export function ResultsTrainees({ data, filters, page, onFilter, onPage }: { dat
         <EmptyState>{data.totals.trainees === 0 ? t("training.results.tab.nobody") : t("training.results.tab.none_match")}</EmptyState>
       ) : (
         <>
-          <div className="table-wrap">
-            <table className="table results-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("training.results.tab.col_name")}</th>
-                  <th scope="col">{t("training.results.tab.col_organisation")}</th>
-                  <th scope="col" className="num">
-                    {t("training.results.tab.col_attendance")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("training.results.tab.col_pre")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("training.results.tab.col_post")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("training.results.tab.col_gain")}
-                  </th>
-                  <th scope="col">{t("training.results.tab.col_survey")}</th>
-                  <th scope="col">{t("training.results.tab.col_missing")}</th>
-                  <th scope="col">{t("training.results.tab.col_certificate")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.items.map((row) => (
-                  <tr key={row.enrolmentId}>
-                    <th scope="row">
-                      <span dir="auto">{localName(row)}</span>
-                      <span className="row-secondary" lang={other} dir="auto">
-                        {localName(row, "other")}
-                      </span>
-                    </th>
-                    <td>
-                      {localName(row.organisation)}
-                      {row.country && <span className="row-secondary">{localName(row.country)}</span>}
-                    </td>
-                    <td className="num">{pct(row.attendancePct)}</td>
-                    <td className="num">{pct(row.prePct)}</td>
-                    <td className="num">{pct(row.postPct)}</td>
-                    <td className="num">{points(row.gain)}</td>
-                    <td>{row.surveyDone ? t("training.results.yes") : t("training.results.no")}</td>
-                    <td>
-                      {row.complete ? (
-                        <Badge tone="success">{t("training.results.tab.complete")}</Badge>
-                      ) : (
-                        <span className="results-missing">
-                          {row.missing.map((m) => (
-                            <Badge key={m} tone="warning">
-                              {t(`training.results.requirement.${m}`)}
-                            </Badge>
-                          ))}
-                        </span>
-                      )}
-                    </td>
-                    <td>
-                      <CertificateCell row={row} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            className="table results-table"
+            columns={[
+              t("training.results.tab.col_name"),
+              t("training.results.tab.col_organisation"),
+              { label: t("training.results.tab.col_attendance"), numeric: true },
+              { label: t("training.results.tab.col_pre"), numeric: true },
+              { label: t("training.results.tab.col_post"), numeric: true },
+              { label: t("training.results.tab.col_gain"), numeric: true },
+              t("training.results.tab.col_survey"),
+              t("training.results.tab.col_missing"),
+              t("training.results.tab.col_certificate"),
+            ]}
+          >
+            {list.items.map((row) => (
+              <tr key={row.enrolmentId}>
+                <th scope="row">
+                  <span dir="auto">{localName(row)}</span>
+                  <span className="row-secondary" lang={other} dir="auto">
+                    {localName(row, "other")}
+                  </span>
+                </th>
+                <td>
+                  {localName(row.organisation)}
+                  {row.country && <span className="row-secondary">{localName(row.country)}</span>}
+                </td>
+                <td className="num">{pct(row.attendancePct)}</td>
+                <td className="num">{pct(row.prePct)}</td>
+                <td className="num">{pct(row.postPct)}</td>
+                <td className="num">{points(row.gain)}</td>
+                <td>{row.surveyDone ? t("training.results.yes") : t("training.results.no")}</td>
+                <td>
+                  {row.complete ? (
+                    <Badge tone="success">{t("training.results.tab.complete")}</Badge>
+                  ) : (
+                    <span className="results-missing">
+                      {row.missing.map((m) => (
+                        <Badge key={m} tone="warning">
+                          {t(`training.results.requirement.${m}`)}
+                        </Badge>
+                      ))}
+                    </span>
+                  )}
+                </td>
+                <td>
+                  <CertificateCell row={row} />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
           <p className="list-status">{t("training.results.tab.trainees")}: {n(list.total)}</p>
           <Pagination page={page} pageSize={list.pageSize} total={list.total} onChange={onPage} />
         </>

@@ -9,7 +9,7 @@ afterEach(() => vi.unstubAllGlobals());
 describe("SurveyForm", () => {
   it("asks each scale as five labelled choices, sends once and thanks", async () => {
     const fetchMock = mockFetch({
-      "GET /api/training/programmes/p-asas/survey": () => jsonResponse({ items: DEFAULT_SURVEY, response: null, canRespond: true, enrolled: true }),
+      "GET /api/training/programmes/p-asas/survey": () => jsonResponse({ items: DEFAULT_SURVEY, response: null, canRespond: true, opensAfter: null, enrolled: true }),
       "POST /api/training/programmes/p-asas/survey": (_u, init) => jsonResponse({ answers: JSON.parse(String(init.body)).answers, submittedAt: "2024-05-26T12:00:00.000Z" }, 201),
     });
     renderPage(<SurveyForm programmeId="p-asas" />, { locale: "ar" });
@@ -29,7 +29,7 @@ describe("SurveyForm", () => {
 
   it("shows the server's message under the scale it concerns", async () => {
     mockFetch({
-      "GET /api/training/programmes/p-asas/survey": () => jsonResponse({ items: DEFAULT_SURVEY, response: null, canRespond: true, enrolled: true }),
+      "GET /api/training/programmes/p-asas/survey": () => jsonResponse({ items: DEFAULT_SURVEY, response: null, canRespond: true, opensAfter: null, enrolled: true }),
       "POST /api/training/programmes/p-asas/survey": () =>
         jsonResponse({ code: "VALIDATION_FAILED", message: "Some fields need attention.", fields: [{ field: "answers.trainer", message: "The trainer and the clarity of the presentation is required." }] }, 400),
     });
@@ -39,8 +39,24 @@ describe("SurveyForm", () => {
     expect(await within(group).findByText("The trainer and the clarity of the presentation is required.")).toBeTruthy();
   });
 
+  it("before it opens says when it will; a refusal from the server turns the form into that sentence", async () => {
+    let opensAfter: string | null = null;
+    mockFetch({
+      "GET /api/training/programmes/p-asas/survey": () => jsonResponse({ items: DEFAULT_SURVEY, response: null, canRespond: opensAfter === null, opensAfter, enrolled: true }),
+      "POST /api/training/programmes/p-asas/survey": () => {
+        // The post-test's submission was undone meanwhile (e.g. the test was republished): the server refuses.
+        opensAfter = "post_test";
+        return jsonResponse({ code: "TRAINING_SURVEY_NOT_OPEN", message: "The satisfaction survey opens at the end of the training." }, 409);
+      },
+    });
+    renderPage(<SurveyForm programmeId="p-asas" />, { locale: "en" });
+    fireEvent.click(await screen.findByRole("button", { name: "Send" }));
+    expect(await screen.findByText("The survey opens once you have submitted the post-test.")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Send" })).toBeNull();
+  });
+
   it("renders nothing for someone who is not a trainee", async () => {
-    const fetchMock = mockFetch({ "GET /api/training/programmes/p-asas/survey": () => jsonResponse({ items: DEFAULT_SURVEY, response: null, canRespond: false, enrolled: false }) });
+    const fetchMock = mockFetch({ "GET /api/training/programmes/p-asas/survey": () => jsonResponse({ items: DEFAULT_SURVEY, response: null, canRespond: false, opensAfter: null, enrolled: false }) });
     const { container } = renderPage(<SurveyForm programmeId="p-asas" />, { locale: "en" });
     await vi.waitFor(() => expect(fetchMock).toHaveBeenCalled());
     await vi.waitFor(() => expect(container.querySelector("form, section, .loading")).toBeNull());

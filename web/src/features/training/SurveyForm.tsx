@@ -54,7 +54,8 @@ function ScaleField({ item, value, onChange, error }: { item: SurveyItem; value:
 
 /**
  * The satisfaction survey for an enrolled trainee (rendered by the programme page's progress panel):
- * 1–5 scales and free text, sent once; afterwards a thank-you. Renders nothing for others.
+ * 1–5 scales and free text, sent once; afterwards a thank-you. Before it opens (after the post-test,
+ * or the last workshop's start) it says when it will. Renders nothing for others.
  */
 export function SurveyForm({ programmeId, onSent }: { programmeId: string; onSent?: () => void }) {
   const { t } = useTranslation();
@@ -81,13 +82,24 @@ export function SurveyForm({ programmeId, onSent }: { programmeId: string; onSen
     );
   }
 
+  if (data.opensAfter) {
+    return (
+      <section className="survey-done" aria-labelledby="survey-title">
+        <h2 id="survey-title" className="section-title">
+          {t("training.assessment.survey_title")}
+        </h2>
+        <p role="status">{t(`training.results.progress.survey_opens_${data.opensAfter}`)}</p>
+      </section>
+    );
+  }
+
   async function send(e: FormEvent) {
     e.preventDefault();
     const result = await action.run(() => api.post<Survey["response"]>(testsApi.survey(programmeId), { answers }));
     if (result.ok && result.value) {
       survey.setData({ ...data, response: result.value, canRespond: false });
       onSent?.();
-    } else if (!result.ok && result.error.code === "TRAINING_SURVEY_DONE") survey.reload();
+    } else if (!result.ok && (result.error.code === "TRAINING_SURVEY_DONE" || result.error.code === "TRAINING_SURVEY_NOT_OPEN")) survey.reload();
   }
 
   return (

@@ -1,4 +1,4 @@
-import type { AnswerKey, AnswerResponse, AssessmentKind, QuestionKind, QuestionOption, SurveyItem } from "../../../../common/training.js";
+import type { AnswerKey, AnswerResponse, AssessmentKind, QuestionKind, QuestionOption, SurveyItem, SurveyWait } from "../../../../common/training.js";
 import { normaliseDecimal } from "../../../../common/training.js";
 import { instantToCivil, civilToIso, isoToCivil, zonedTimeToUtc } from "../../../../common/dates.js";
 import type { Digits } from "../../../../common/roles.js";
@@ -111,6 +111,8 @@ export interface Survey {
   items: SurveyItem[];
   response: { answers: Record<string, number | string>; submittedAt: string } | null;
   canRespond: boolean;
+  /** For a trainee who has not answered: what the survey still waits for (null: open). */
+  opensAfter: SurveyWait | null;
   enrolled: boolean;
 }
 

@@ -61,14 +61,3 @@ describe("TestsTab", () => {
     expect(fetchMock.mock.calls.some(([, init]) => init?.method === "PUT")).toBe(false);
   });
 });
-
-describe("TestStartButton", () => {
-  it("starts the trainee's attempt and opens it", async () => {
-    const { TestStartButton } = await import("./TestStartButton.js");
-    const fetchMock = mockFetch({ "POST /api/training/programmes/p-asas/assessments/pre/attempt": () => jsonResponse({ id: "at-9" }, 201) });
-    renderPage(<TestStartButton programmeId="p-asas" kind="pre" myAttempt={null} />, { locale: "ar" });
-    fireEvent.click(screen.getByRole("button", { name: "أداء الاختبار القبلي" }));
-    await waitFor(() => expect(screen.getByTestId("location").textContent).toBe("/training/attempts/at-9"));
-    expect(fetchMock).toHaveBeenCalledTimes(1);
-  });
-});

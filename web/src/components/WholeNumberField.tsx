@@ -1,14 +1,13 @@
 import type { KeyboardEvent, ReactNode } from "react";
-import { formatNumber } from "../../../../common/dates.js";
-import { useDisplaySettings } from "../../app/useDisplaySettings.js";
-import { TextField } from "../../components/Field.js";
+import { formatNumber } from "../../../common/dates.js";
+import { useDisplaySettings } from "../app/useDisplaySettings.js";
 import { parseWholeNumber, shapeDigits } from "./digits.js";
+import { TextField } from "./Field.js";
 
 /**
  * A whole number (a percentage, a count) in the user's digits: what is typed — Arabic-Indic or
  * Latin — is shown as his setting says, and read back with `parseWholeNumber`. A spin button
- * for assistive technology; the arrow keys step it within `min`–`max`. (Follow-up's own: the
- * shared components have no number field yet.)
+ * for assistive technology; the arrow keys step it within `min`–`max`.
  */
 export function WholeNumberField({
   id,

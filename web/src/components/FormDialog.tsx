@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type FormEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import "./FormDialog.css";
 
 /**
  * A modal form on <dialog> (like ConfirmDialog, but holding fields): the browser traps
