@@ -36,9 +36,13 @@ export interface CachedFacts {
   derived: Map<string, unknown>;
 }
 
-/** `compute()` once per cached facts and `key`; later calls answer the same value. */
+/** `compute()` once per cached facts and `key`; later calls answer the same value (a promise that failed is not kept). */
 export function memo<T>(cached: CachedFacts, key: string, compute: () => T): T {
-  if (!cached.derived.has(key)) cached.derived.set(key, compute());
+  if (!cached.derived.has(key)) {
+    const value = compute();
+    cached.derived.set(key, value);
+    if (value instanceof Promise) value.catch(() => cached.derived.get(key) === value && cached.derived.delete(key));
+  }
   return cached.derived.get(key) as T;
 }
 

@@ -8,7 +8,7 @@ import { Badge, EmptyState, ErrorState, Loading } from "../../components/Feedbac
 import { useFormatNumber } from "../../components/format.js";
 import { PageHeader, usePageTitle } from "../../components/PageHeader.js";
 import { Pagination } from "../../components/Pagination.js";
-import { useListQuery } from "../directory/useListQuery.js";
+import { useListQuery } from "../../components/useListQuery.js";
 
 const STATUS_TONE: Record<string, "success" | "warning" | "danger" | "neutral"> = { sent: "success", pending: "warning", failed: "danger" };
 

@@ -14,9 +14,9 @@ import { Badge, EmptyState, ErrorState, FormErrors, Loading } from "../../compon
 import { useFormatNumber, useLocalName } from "../../components/format.js";
 import { PageHeader, usePageTitle } from "../../components/PageHeader.js";
 import { Pagination } from "../../components/Pagination.js";
-import { ListFilters } from "../directory/ListFilters.js";
+import { ListFilters } from "../../components/ListFilters.js";
 import { useAllOrganisations } from "../directory/useDirectoryData.js";
-import { useDebouncedSearch, useListQuery } from "../directory/useListQuery.js";
+import { useDebouncedSearch, useListQuery } from "../../components/useListQuery.js";
 
 const PAGE_SIZE = 25;
 

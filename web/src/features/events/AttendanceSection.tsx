@@ -6,7 +6,7 @@ import { DateTime } from "../../components/DateTime.js";
 import { Badge, EmptyState, ErrorState, FormErrors, Loading, StatusMessage } from "../../components/Feedback.js";
 import { useFormatNumber, useLocalName, usePickLocal } from "../../components/format.js";
 import { useDisplaySettings } from "../../app/useDisplaySettings.js";
-import { useDebouncedSearch } from "../directory/useListQuery.js";
+import { useDebouncedSearch } from "../../components/useListQuery.js";
 import { AttendanceImport } from "./AttendanceImport.js";
 import { CheckInQr } from "./CheckInQr.js";
 import type { AttendanceEntry, AttendanceList, EventRecord } from "./types.js";

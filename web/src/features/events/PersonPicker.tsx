@@ -4,7 +4,7 @@ import type { Page, Person } from "../../api/types.js";
 import { useApi } from "../../api/useApi.js";
 import { SelectField } from "../../components/Field.js";
 import { useLocalName } from "../../components/format.js";
-import { useDebouncedSearch } from "../directory/useListQuery.js";
+import { useDebouncedSearch } from "../../components/useListQuery.js";
 
 /**
  * Choose a person from the directory: a search box narrows a select of matches.

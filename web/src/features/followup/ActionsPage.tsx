@@ -7,7 +7,7 @@ import { EmptyState, ErrorState, Loading } from "../../components/Feedback.js";
 import { useFormatNumber } from "../../components/format.js";
 import { PageHeader, usePageTitle } from "../../components/PageHeader.js";
 import { Pagination } from "../../components/Pagination.js";
-import { useListQuery } from "../directory/useListQuery.js";
+import { useListQuery } from "../../components/useListQuery.js";
 import { ActionItem } from "./ActionsSection.js";
 import type { ActionList } from "./types.js";
 

@@ -4,7 +4,7 @@ import type { Organisation, Page } from "../../api/types.js";
 import { useApi } from "../../api/useApi.js";
 import { SelectField } from "../../components/Field.js";
 import { useLocalName, usePickLocal } from "../../components/format.js";
-import { useDebouncedSearch } from "../directory/useListQuery.js";
+import { useDebouncedSearch } from "../../components/useListQuery.js";
 import type { EventRecord } from "../events/types.js";
 import { usePeopleOf } from "../events/useEventsData.js";
 import { useSeasonName } from "./digits.js";

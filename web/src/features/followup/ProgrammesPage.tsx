@@ -6,8 +6,8 @@ import { Badge, EmptyState, ErrorState, Loading } from "../../components/Feedbac
 import { useFormatNumber } from "../../components/format.js";
 import { PageHeader, usePageTitle } from "../../components/PageHeader.js";
 import { Pagination } from "../../components/Pagination.js";
-import { ListFilters } from "../directory/ListFilters.js";
-import { useDebouncedSearch, useListQuery } from "../directory/useListQuery.js";
+import { ListFilters } from "../../components/ListFilters.js";
+import { useDebouncedSearch, useListQuery } from "../../components/useListQuery.js";
 import { useSeasons } from "../events/useEventsData.js";
 import { useSeasonName } from "./digits.js";
 import { DueDate, OrgNames, useTitle } from "./FollowupBits.js";

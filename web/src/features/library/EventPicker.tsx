@@ -4,7 +4,7 @@ import type { Page } from "../../api/types.js";
 import { useApi } from "../../api/useApi.js";
 import { SelectField, TextField } from "../../components/Field.js";
 import { useLocalName, usePickLocal } from "../../components/format.js";
-import { useDebouncedSearch } from "../directory/useListQuery.js";
+import { useDebouncedSearch } from "../../components/useListQuery.js";
 import type { EventRecord } from "../events/types.js";
 
 /** Choose an optional related meeting or workshop: a search box over GET /api/events?q= and the matches. */

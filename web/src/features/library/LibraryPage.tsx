@@ -11,7 +11,7 @@ import { useFormatNumber, useLocalName } from "../../components/format.js";
 import { PageHeader, usePageTitle } from "../../components/PageHeader.js";
 import { Pagination } from "../../components/Pagination.js";
 import { useAllOrganisations } from "../directory/useDirectoryData.js";
-import { useListQuery } from "../directory/useListQuery.js";
+import { useListQuery } from "../../components/useListQuery.js";
 import { useSeasons } from "../events/useEventsData.js";
 import { OnlyInBadge, OrganisationWithCountry, ScopeBadge, TagLinks, useLocalText } from "./LibraryBits.js";
 import type { EntryList, EntrySummary } from "./types.js";

@@ -8,7 +8,7 @@ import { Badge, EmptyState, ErrorState, Loading } from "../../components/Feedbac
 import { pickLocal, useFormatNumber } from "../../components/format.js";
 import { PageHeader, usePageTitle } from "../../components/PageHeader.js";
 import { Pagination } from "../../components/Pagination.js";
-import { useListQuery } from "../directory/useListQuery.js";
+import { useListQuery } from "../../components/useListQuery.js";
 import { useCountryName } from "../library/LibraryBits.js";
 import { FACETS, type FacetName, type FacetValue, type Labelled, type SearchAnswer, type SearchHit } from "./types.js";
 import "./search.css";

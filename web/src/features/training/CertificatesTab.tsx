@@ -9,7 +9,7 @@ import { Badge, EmptyState, ErrorState, FormErrors, Loading, StatusMessage } fro
 import { SelectField, TextAreaField, TextField } from "../../components/Field.js";
 import { useFormatNumber, useLocalName, useOtherLanguage, usePickLocal } from "../../components/format.js";
 import { Pagination } from "../../components/Pagination.js";
-import { useDebouncedSearch } from "../directory/useListQuery.js";
+import { useDebouncedSearch } from "../../components/useListQuery.js";
 import { resultsApi, type CertificateItem, type CertificateList, type IssueResult } from "./ResultsTypes.js";
 import type { ProgrammeTabProps } from "./types.js";
 import "./ProgressPanel.css";

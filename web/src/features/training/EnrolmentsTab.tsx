@@ -8,7 +8,7 @@ import { SelectField } from "../../components/Field.js";
 import { Badge, EmptyState, ErrorState, FormErrors, Loading, StatusMessage } from "../../components/Feedback.js";
 import { useFormatNumber, useLocalName } from "../../components/format.js";
 import { Pagination } from "../../components/Pagination.js";
-import { useDebouncedSearch } from "../directory/useListQuery.js";
+import { useDebouncedSearch } from "../../components/useListQuery.js";
 import { PersonPicker } from "../events/PersonPicker.js";
 import { useCountryName } from "../library/LibraryBits.js";
 import { EnrolmentImport } from "./EnrolmentImport.js";

@@ -50,6 +50,6 @@ describe("ProgrammePage", () => {
     const managed = buildProgramme();
     expect(visibleTabs(managed)).toEqual(["overview", "modules", "workshops", "enrolments", "questions", "tests", "results", "certificates"]);
     const admin = buildProgramme({ can: { manage: false, enrolOthers: true, selfEnrol: false, results: "own" } });
-    expect(visibleTabs(admin)).toEqual(["overview", "workshops", "enrolments", "results"]);
+    expect(visibleTabs(admin)).toEqual(["overview", "workshops", "enrolments", "results", "certificates"]);
   });
 });

@@ -36,10 +36,11 @@ export function visibleTabs(p: ProgrammeDetail): Tab[] {
       case "enrolments":
         return p.can.manage || p.can.enrolOthers;
       case "results":
+      // An organisation's admin sees (and downloads, also as one ZIP per workshop) his own staff's certificates.
+      case "certificates":
         return p.can.manage || p.can.results !== "none";
       case "questions":
       case "tests":
-      case "certificates":
         return p.can.manage;
       default:
         return true;
@@ -139,7 +140,8 @@ function ManagerActions({ programme, onChanged }: { programme: ProgrammeDetail; 
 /**
  * /training/:id — a programme in tabs: overview (what it is, its rule, its workshops, and the
  * trainee's own progress), modules and materials, workshops; for its managers and organisations'
- * admins the trainees, questions, tests, results and certificates. A tab once opened stays mounted.
+ * admins the trainees, questions, tests, results and certificates (an organisation's admin: his staff's
+ * trainees, results and certificates). A tab once opened stays mounted.
  */
 export function ProgrammePage() {
   const { t } = useTranslation();
