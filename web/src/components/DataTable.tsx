@@ -1,7 +1,25 @@
 import type { ReactNode } from "react";
 
-/** A column heading; a numeric column's cells line up on the end side. */
-export type Column = string | { label: string; numeric: true };
+/**
+ * A column heading; a numeric column's cells line up on the end side; a hidden one (e.g. the
+ * row's buttons) is named for screen readers only.
+ */
+export type Column = string | { label: string; numeric: true } | { label: string; hidden: true };
+
+function Heading({ column }: { column: Column }) {
+  if (typeof column === "string") return <th scope="col">{column}</th>;
+  if ("hidden" in column)
+    return (
+      <th scope="col">
+        <span className="visually-hidden">{column.label}</span>
+      </th>
+    );
+  return (
+    <th scope="col" className="num">
+      {column.label}
+    </th>
+  );
+}
 
 /** A table of rows under column headings, in a scrolling box; dimmed while a new page loads (`isStale`). */
 export function DataTable({
@@ -26,17 +44,9 @@ export function DataTable({
         {caption && <caption className="visually-hidden">{caption}</caption>}
         <thead>
           <tr>
-            {columns.map((column, i) =>
-              typeof column === "string" ? (
-                <th key={i} scope="col">
-                  {column}
-                </th>
-              ) : (
-                <th key={i} scope="col" className="num">
-                  {column.label}
-                </th>
-              ),
-            )}
+            {columns.map((column, i) => (
+              <Heading key={i} column={column} />
+            ))}
           </tr>
         </thead>
         <tbody>{children}</tbody>

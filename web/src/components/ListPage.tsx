@@ -1,18 +1,9 @@
 import type { ReactNode } from "react";
 import type { ApiResource } from "../api/useApi.js";
-import { EmptyState, ErrorState, Loading } from "./Feedback.js";
 import { ListFilters } from "./ListFilters.js";
+import { ListResults, type ListData } from "./ListResults.js";
 import { PageHeader, usePageTitle } from "./PageHeader.js";
-import { Pagination } from "./Pagination.js";
 import { useDebouncedSearch, type ListQuery } from "./useListQuery.js";
-
-/** A page of a list as the API sends it. */
-interface ListData {
-  items: unknown[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
 
 /**
  * The frame of a searchable list page: its header; the search box (written to `?q=` after a
@@ -68,11 +59,9 @@ export function ListPage<D extends ListData>({
       <div className="list-status" role="status" aria-live="polite">
         {data && <p className="result-count">{count(data)}</p>}
       </div>
-      {result.error && <ErrorState error={result.error} onRetry={result.reload} />}
-      {!data && result.loading && <Loading />}
-      {data && data.items.length === 0 && <EmptyState>{empty}</EmptyState>}
-      {data && data.items.length > 0 && children(data.items, result.loading)}
-      {data && <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onChange={list.setPage} />}
+      <ListResults result={result} empty={empty} onPage={list.setPage}>
+        {children}
+      </ListResults>
     </>
   );
 }

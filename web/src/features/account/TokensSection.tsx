@@ -5,6 +5,7 @@ import type { ApiToken, CreatedApiToken } from "../../api/types.js";
 import { useAction, useApi } from "../../api/useApi.js";
 import { ConfirmDialog } from "../../components/ConfirmDialog.js";
 import { CopyableValue, CopyButton } from "../../components/CopyButton.js";
+import { DataTable } from "../../components/DataTable.js";
 import { DateInput } from "../../components/DateInput.js";
 import { DateTime } from "../../components/DateTime.js";
 import { TextField } from "../../components/Field.js";
@@ -142,55 +143,49 @@ export function TokensSection() {
       {!tokens.data && tokens.loading && <Loading />}
       {tokens.data && items.length === 0 && <EmptyState>{t("account.no_tokens")}</EmptyState>}
       {items.length > 0 && (
-        <div className="table-wrap">
-          <table className="table table--cards">
-            <caption className="visually-hidden">{t("account.your_tokens")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("account.token_name")}</th>
-                <th scope="col">{t("account.token_prefix")}</th>
-                <th scope="col">{t("common.created_at")}</th>
-                <th scope="col">{t("account.last_used")}</th>
-                <th scope="col">{t("account.expires")}</th>
-                <th scope="col">{t("common.status")}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t("common.actions")}</span>
+        <DataTable
+          className="table table--cards"
+          caption={t("account.your_tokens")}
+          columns={[
+            t("account.token_name"),
+            t("account.token_prefix"),
+            t("common.created_at"),
+            t("account.last_used"),
+            t("account.expires"),
+            t("common.status"),
+            { label: t("common.actions"), hidden: true },
+          ]}
+        >
+          {items.map((token) => {
+            const status = tokenStatus(token, now);
+            return (
+              <tr key={token.id}>
+                <th scope="row" data-label={t("account.token_name")}>
+                  {token.name}
                 </th>
+                <td data-label={t("account.token_prefix")}>
+                  <code dir="ltr">{token.prefix}…</code>
+                </td>
+                <td data-label={t("common.created_at")}>
+                  <DateTime value={token.createdAt} mode="datetime" />
+                </td>
+                <td data-label={t("account.last_used")}>{token.lastUsedAt ? <DateTime value={token.lastUsedAt} mode="datetime" /> : t("account.never_used")}</td>
+                <td data-label={t("account.expires")}>{token.expiresAt ? <DateTime value={lastValidInstant(token.expiresAt)} mode="date" /> : t("account.no_expiry")}</td>
+                <td data-label={t("common.status")}>
+                  <Badge tone={status === "active" ? "success" : status === "expired" ? "warning" : "neutral"}>{t(`account.token_status.${status}`)}</Badge>
+                </td>
+                <td className="cell-actions">
+                  {status === "active" && (
+                    <button type="button" className="button button--danger-outline button--small" onClick={() => setRevoking(token)}>
+                      {t("account.revoke")}
+                      <span className="visually-hidden"> {token.name}</span>
+                    </button>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {items.map((token) => {
-                const status = tokenStatus(token, now);
-                return (
-                  <tr key={token.id}>
-                    <th scope="row" data-label={t("account.token_name")}>
-                      {token.name}
-                    </th>
-                    <td data-label={t("account.token_prefix")}>
-                      <code dir="ltr">{token.prefix}…</code>
-                    </td>
-                    <td data-label={t("common.created_at")}>
-                      <DateTime value={token.createdAt} mode="datetime" />
-                    </td>
-                    <td data-label={t("account.last_used")}>{token.lastUsedAt ? <DateTime value={token.lastUsedAt} mode="datetime" /> : t("account.never_used")}</td>
-                    <td data-label={t("account.expires")}>{token.expiresAt ? <DateTime value={lastValidInstant(token.expiresAt)} mode="date" /> : t("account.no_expiry")}</td>
-                    <td data-label={t("common.status")}>
-                      <Badge tone={status === "active" ? "success" : status === "expired" ? "warning" : "neutral"}>{t(`account.token_status.${status}`)}</Badge>
-                    </td>
-                    <td className="cell-actions">
-                      {status === "active" && (
-                        <button type="button" className="button button--danger-outline button--small" onClick={() => setRevoking(token)}>
-                          {t("account.revoke")}
-                          <span className="visually-hidden"> {token.name}</span>
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
       )}
       <ConfirmDialog
         open={revoking !== null}

@@ -1,25 +1,25 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { useNavigate, useParams } from "react-router";
+import { useNavigate } from "react-router";
 import { api } from "../../api/client.js";
 import type { Organisation } from "../../api/types.js";
 import { useAction, useApi } from "../../api/useApi.js";
-import { Forbidden } from "../../app/StatusPages.js";
 import { useMe } from "../../app/useSession.js";
 import { DateInput } from "../../components/DateInput.js";
 import { SelectField, TextAreaField, TextField } from "../../components/Field.js";
-import { ErrorState, FormErrors, Loading } from "../../components/Feedback.js";
+import { FormErrors } from "../../components/Feedback.js";
 import { FormActions } from "../../components/FormActions.js";
+import { FormPageLoader } from "../../components/FormPageLoader.js";
 import { useFormatNumber, useLocalName, usePickLocal } from "../../components/format.js";
 import { ListEditor } from "../../components/ListEditor.js";
-import { PageHeader, usePageTitle } from "../../components/PageHeader.js";
+import { PageHeader } from "../../components/PageHeader.js";
 import { useUnsavedChanges } from "../../components/useUnsavedChanges.js";
 import { currentShareGroup, VisibilityField } from "../directory/VisibilityField.js";
 import { useSeasons } from "../events/useEventsData.js";
 import { DateTime } from "../../components/DateTime.js";
 import { useSeasonName } from "./digits.js";
 import { EventChooser, OrgPicker, PersonOfOrgSelect, type ChosenEvent, type ChosenOrg } from "./Pickers.js";
-import type { Programme, ProgrammeList } from "./types.js";
+import type { Programme } from "./types.js";
 
 let nextKey = 1;
 
@@ -405,18 +405,14 @@ function ProgrammeForm({ existing }: { existing?: Programme }) {
 /** /programmes/new and /programmes/:id/edit (coordinators). */
 export function ProgrammeFormPage() {
   const { t } = useTranslation();
-  const { id } = useParams();
-  const existing = useApi<Programme>(id ? `/api/programmes/${encodeURIComponent(id)}` : null);
-  const list = useApi<ProgrammeList>(id ? null : "/api/programmes", { pageSize: 1 });
-  usePageTitle(id ? t("followup.programme_form.edit_title") : t("followup.programme_form.new_title"));
-  if (!id) {
-    if (list.error) return <ErrorState error={list.error} onRetry={list.reload} />;
-    if (!list.data) return <Loading />;
-    if (!list.data.abilities.create) return <Forbidden />;
-    return <ProgrammeForm />;
-  }
-  if (existing.error && !existing.data) return <ErrorState error={existing.error} onRetry={existing.reload} />;
-  if (!existing.data) return <Loading />;
-  if (!existing.data.abilities.update) return <Forbidden />;
-  return <ProgrammeForm key={existing.data.id} existing={existing.data} />;
+  return (
+    <FormPageLoader<Programme>
+      titles={{ create: t("followup.programme_form.new_title"), edit: t("followup.programme_form.edit_title") }}
+      recordPath={(id) => `/api/programmes/${encodeURIComponent(id)}`}
+      listPath="/api/programmes"
+      canEdit={(programme) => programme.abilities.update}
+    >
+      {(existing) => <ProgrammeForm existing={existing} />}
+    </FormPageLoader>
+  );
 }

@@ -4,12 +4,13 @@ import { CERTIFICATE_STATUSES } from "../../../../common/training.js";
 import { api } from "../../api/client.js";
 import { useAction, useApi } from "../../api/useApi.js";
 import { ConfirmDialog } from "../../components/ConfirmDialog.js";
+import { DataTable } from "../../components/DataTable.js";
 import { CivilDateText, DateTime } from "../../components/DateTime.js";
-import { Badge, EmptyState, ErrorState, FormErrors, Loading, StatusMessage } from "../../components/Feedback.js";
+import { Badge, EmptyState, FormErrors, StatusMessage } from "../../components/Feedback.js";
 import { SelectField, TextAreaField, TextField } from "../../components/Field.js";
 import { useFormatNumber, useLocalName, useOtherLanguage, usePickLocal } from "../../components/format.js";
-import { Pagination } from "../../components/Pagination.js";
-import { useDebouncedSearch } from "../../components/useListQuery.js";
+import { ListResults } from "../../components/ListResults.js";
+import { useListState } from "../../components/useListState.js";
 import { resultsApi, type CertificateItem, type CertificateList, type IssueResult } from "./ResultsTypes.js";
 import type { ProgrammeTabProps } from "./types.js";
 import "./ProgressPanel.css";
@@ -75,10 +76,8 @@ export function CertificatesTab({ programme }: ProgrammeTabProps) {
   const localName = useLocalName();
   const other = useOtherLanguage();
   const pick = usePickLocal();
-  const [status, setStatus] = useState("");
-  const [q, setQ] = useState("");
-  const [search, setSearch] = useDebouncedSearch(q, setQ);
-  const [page, setPage] = useState(1);
+  const { filters, setFilter, search, setSearch, page, setPage } = useListState({ q: "", status: "" });
+  const { q, status } = filters;
   const list = useApi<CertificateList>(resultsApi.certificates(programme.id), { status: status || undefined, q: q || undefined, page: page > 1 ? page : undefined });
   const issue = useAction();
   const [issued, setIssued] = useState<IssueResult | null>(null);
@@ -127,83 +126,70 @@ export function CertificatesTab({ programme }: ProgrammeTabProps) {
             id="certificates-status"
             label={t("training.results.certificates.filter_status")}
             value={status}
-            onChange={(v) => {
-              setStatus(v);
-              setPage(1);
-            }}
+            onChange={(v) => setFilter("status", v)}
             placeholder={t("training.results.certificates.all_statuses")}
             options={CERTIFICATE_STATUSES.map((s) => ({ value: s, label: t(`training.results.certificate_status.${s}`) }))}
           />
         </form>
 
-        {list.error && <ErrorState error={list.error} onRetry={list.reload} />}
-        {!data && !list.error && <Loading />}
-        {data &&
-          (data.total === 0 ? (
-            <EmptyState>{status || q ? t("training.results.certificates.none_match") : t("training.results.certificates.none")}</EmptyState>
-          ) : (
-            <>
-              <div className="table-wrap">
-                <table className="table results-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("training.results.certificates.col_code")}</th>
-                      <th scope="col">{t("training.results.certificates.col_name")}</th>
-                      <th scope="col">{t("training.results.certificates.col_organisation")}</th>
-                      <th scope="col">{t("training.results.certificates.col_completed")}</th>
-                      <th scope="col">{t("training.results.certificates.col_status")}</th>
-                      <th scope="col">{t("training.results.certificates.col_actions")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.items.map((c) => (
-                      <tr key={c.id}>
-                        <td>
-                          <bdi dir="ltr" className="certificate-code">
-                            {c.code}
-                          </bdi>
-                        </td>
-                        <th scope="row">
-                          <span dir="auto">{localName(c)}</span>
-                          <span className="row-secondary" lang={other} dir="auto">
-                            {localName(c, "other")}
-                          </span>
-                        </th>
-                        <td>{localName(c.organisation)}</td>
-                        <td>
-                          <CivilDateText value={c.completedOn} />
-                        </td>
-                        <td>
-                          <Badge tone={c.status === "valid" ? "success" : "danger"}>{t(`training.results.certificate_status.${c.status}`)}</Badge>
-                          {c.revokedAt && (
-                            <span className="row-secondary">
-                              {t("training.results.certificates.revoked_on")} <DateTime value={c.revokedAt} />
-                            </span>
-                          )}
-                          {c.revokeReason && (
-                            <span className="row-secondary" dir="auto">
-                              {c.revokeReason}
-                            </span>
-                          )}
-                        </td>
-                        <td className="cell-actions">
-                          <a className="button button--secondary button--small" href={c.pdfUrl} download aria-label={t("training.results.certificates.download_label", { name: localName(c) })}>
-                            {t("training.results.certificates.download")}
-                          </a>{" "}
-                          {data.can.revoke && c.status === "valid" && (
-                            <button type="button" className="button button--danger-outline button--small" onClick={() => setRevoking(c)}>
-                              {t("training.results.certificates.revoke")}
-                            </button>
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-              <Pagination page={page} pageSize={data.pageSize} total={data.total} onChange={setPage} />
-            </>
-          ))}
+        <ListResults result={list} empty={status || q ? t("training.results.certificates.none_match") : t("training.results.certificates.none")} onPage={setPage}>
+          {(items) => (
+            <DataTable
+              className="table results-table"
+              columns={[
+                t("training.results.certificates.col_code"),
+                t("training.results.certificates.col_name"),
+                t("training.results.certificates.col_organisation"),
+                t("training.results.certificates.col_completed"),
+                t("training.results.certificates.col_status"),
+                t("training.results.certificates.col_actions"),
+              ]}
+            >
+              {items.map((c) => (
+                <tr key={c.id}>
+                  <td>
+                    <bdi dir="ltr" className="certificate-code">
+                      {c.code}
+                    </bdi>
+                  </td>
+                  <th scope="row">
+                    <span dir="auto">{localName(c)}</span>
+                    <span className="row-secondary" lang={other} dir="auto">
+                      {localName(c, "other")}
+                    </span>
+                  </th>
+                  <td>{localName(c.organisation)}</td>
+                  <td>
+                    <CivilDateText value={c.completedOn} />
+                  </td>
+                  <td>
+                    <Badge tone={c.status === "valid" ? "success" : "danger"}>{t(`training.results.certificate_status.${c.status}`)}</Badge>
+                    {c.revokedAt && (
+                      <span className="row-secondary">
+                        {t("training.results.certificates.revoked_on")} <DateTime value={c.revokedAt} />
+                      </span>
+                    )}
+                    {c.revokeReason && (
+                      <span className="row-secondary" dir="auto">
+                        {c.revokeReason}
+                      </span>
+                    )}
+                  </td>
+                  <td className="cell-actions">
+                    <a className="button button--secondary button--small" href={c.pdfUrl} download aria-label={t("training.results.certificates.download_label", { name: localName(c) })}>
+                      {t("training.results.certificates.download")}
+                    </a>{" "}
+                    {data?.can.revoke && c.status === "valid" && (
+                      <button type="button" className="button button--danger-outline button--small" onClick={() => setRevoking(c)}>
+                        {t("training.results.certificates.revoke")}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
+          )}
+        </ListResults>
       </section>
 
       <section className="card" aria-labelledby="certificates-zip-title">

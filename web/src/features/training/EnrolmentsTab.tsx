@@ -3,12 +3,13 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../api/client.js";
 import { useAction, useApi } from "../../api/useApi.js";
 import { ConfirmDialog } from "../../components/ConfirmDialog.js";
+import { DataTable } from "../../components/DataTable.js";
 import { DateTime } from "../../components/DateTime.js";
 import { SelectField } from "../../components/Field.js";
-import { Badge, EmptyState, ErrorState, FormErrors, Loading, StatusMessage } from "../../components/Feedback.js";
+import { Badge, FormErrors, StatusMessage } from "../../components/Feedback.js";
 import { useFormatNumber, useLocalName } from "../../components/format.js";
-import { Pagination } from "../../components/Pagination.js";
-import { useDebouncedSearch } from "../../components/useListQuery.js";
+import { ListResults } from "../../components/ListResults.js";
+import { useListState } from "../../components/useListState.js";
 import { PersonPicker } from "../events/PersonPicker.js";
 import { useCountryName } from "../library/LibraryBits.js";
 import { EnrolmentImport } from "./EnrolmentImport.js";
@@ -16,6 +17,8 @@ import type { ProgrammeTabProps } from "./types.js";
 import { programmeApi, type Enrolment, type EnrolmentList } from "./useTraining.js";
 
 const PAGE_SIZE = 50;
+const STATUSES = ["enrolled", "withdrawn", "all"] as const;
+type EnrolmentStatus = (typeof STATUSES)[number];
 
 /** Enrol one person of the directory (an admin: his own organisation's people; managers: anyone). */
 function EnrolPersonForm({ programmeId, onEnrolled }: { programmeId: string; onEnrolled(name: string): void }) {
@@ -75,11 +78,8 @@ export function EnrolmentsTab({ programme, onChanged }: ProgrammeTabProps) {
   const localName = useLocalName();
   const countryName = useCountryName();
   const withdrawAction = useAction();
-  const [q, setQ] = useState("");
-  const [search, setSearch] = useDebouncedSearch(q, setQ);
-  const [organisation, setOrganisation] = useState("");
-  const [status, setStatus] = useState<"enrolled" | "withdrawn" | "all">("enrolled");
-  const [page, setPage] = useState(1);
+  const { filters, setFilter, search, setSearch, page, setPage } = useListState({ q: "", organisation: "", status: "enrolled" as EnrolmentStatus });
+  const { q, organisation, status } = filters;
   const [withdrawing, setWithdrawing] = useState<Enrolment | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const list = useApi<EnrolmentList>(`${programmeApi(programme.id)}/enrolments`, { q: q || undefined, organisation: organisation || undefined, status, page, pageSize: PAGE_SIZE });
@@ -118,10 +118,7 @@ export function EnrolmentsTab({ programme, onChanged }: ProgrammeTabProps) {
               dir="auto"
               autoComplete="off"
               value={search}
-              onChange={(e) => {
-                setSearch(e.target.value);
-                setPage(1);
-              }}
+              onChange={(e) => setSearch(e.target.value)}
             />
           </div>
           {data && data.scope === "all" && (
@@ -129,10 +126,7 @@ export function EnrolmentsTab({ programme, onChanged }: ProgrammeTabProps) {
               id="enrolments-organisation"
               label={t("training.programme.enrolments.organisation")}
               value={organisation}
-              onChange={(value) => {
-                setOrganisation(value);
-                setPage(1);
-              }}
+              onChange={(value) => setFilter("organisation", value)}
               placeholder={t("training.programme.enrolments.all_organisations")}
               options={data.organisations.map((o) => ({ value: o.code, label: localName(o) }))}
             />
@@ -141,75 +135,65 @@ export function EnrolmentsTab({ programme, onChanged }: ProgrammeTabProps) {
             id="enrolments-status"
             label={t("training.programme.enrolments.status")}
             value={status}
-            onChange={(value) => {
-              setStatus(value as typeof status);
-              setPage(1);
-            }}
-            options={(["enrolled", "withdrawn", "all"] as const).map((s) => ({ value: s, label: t(`training.programme.enrolments.statuses.${s}`) }))}
+            onChange={(value) => setFilter("status", value as EnrolmentStatus)}
+            options={STATUSES.map((s) => ({ value: s, label: t(`training.programme.enrolments.statuses.${s}`) }))}
           />
         </form>
         <div className="list-status" role="status" aria-live="polite">
           {data && <p className="result-count">{t("training.programme.enrolments.count", { count: data.total, n: n(data.total) })}</p>}
         </div>
         <FormErrors error={withdrawAction.error} />
-        {list.error && <ErrorState error={list.error} onRetry={list.reload} />}
-        {!data && list.loading && <Loading />}
-        {data && data.items.length === 0 && <EmptyState>{t("training.programme.enrolments.none")}</EmptyState>}
-        {data && data.items.length > 0 && (
-          <div className={list.loading ? "table-wrap is-stale" : "table-wrap"} aria-busy={list.loading || undefined}>
-            <table className="table table--cards enrolments-table">
-              <caption className="visually-hidden">{t("training.programme.enrolments.title")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("training.programme.enrolments.name")}</th>
-                  <th scope="col">{t("training.programme.enrolments.organisation")}</th>
-                  <th scope="col">{t("training.programme.enrolments.email")}</th>
-                  <th scope="col">{t("training.programme.enrolments.source")}</th>
-                  <th scope="col">{t("training.programme.enrolments.account")}</th>
-                  <th scope="col">{t("training.programme.enrolments.date")}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t("training.programme.enrolments.actions")}</span>
+        <ListResults result={list} empty={t("training.programme.enrolments.none")} onPage={setPage}>
+          {(items, isStale) => (
+            <DataTable
+              className="table table--cards enrolments-table"
+              caption={t("training.programme.enrolments.title")}
+              columns={[
+                t("training.programme.enrolments.name"),
+                t("training.programme.enrolments.organisation"),
+                t("training.programme.enrolments.email"),
+                t("training.programme.enrolments.source"),
+                t("training.programme.enrolments.account"),
+                t("training.programme.enrolments.date"),
+                { label: t("training.programme.enrolments.actions"), hidden: true },
+              ]}
+              isStale={isStale}
+            >
+              {items.map((e) => (
+                <tr key={e.id}>
+                  <th scope="row" data-label={t("training.programme.enrolments.name")}>
+                    <span lang="ar" dir="rtl">
+                      {e.person.nameAr}
+                    </span>
+                    <span className="row-secondary" lang="en" dir="ltr">
+                      {e.person.nameEn}
+                    </span>
+                    {e.status === "withdrawn" && <Badge tone="warning">{t("training.programme.enrolments.statuses.withdrawn")}</Badge>}
                   </th>
+                  <td data-label={t("training.programme.enrolments.organisation")}>
+                    {localName(e.organisation)}
+                    {e.organisation.country && <span className="row-secondary">{countryName(e.organisation.country)}</span>}
+                  </td>
+                  <td data-label={t("training.programme.enrolments.email")}>{e.person.email ? <span dir="ltr">{e.person.email}</span> : "—"}</td>
+                  <td data-label={t("training.programme.enrolments.source")}>{t(`training.programme.enrolments.sources.${e.source}`)}</td>
+                  <td data-label={t("training.programme.enrolments.account")}>
+                    {e.hasAccount ? <Badge tone="success">{t("training.programme.enrolments.has_account")}</Badge> : <Badge tone="neutral">{t("training.programme.enrolments.no_account")}</Badge>}
+                  </td>
+                  <td data-label={t("training.programme.enrolments.date")}>
+                    <DateTime value={e.status === "withdrawn" && e.withdrawnAt ? e.withdrawnAt : e.updatedAt} />
+                  </td>
+                  <td className="cell-actions">
+                    {e.abilities.withdraw && (
+                      <button type="button" className="button button--danger-outline button--small" onClick={() => setWithdrawing(e)} aria-label={`${t("training.programme.enrolments.withdraw")}: ${localName(e.person)}`}>
+                        {t("training.programme.enrolments.withdraw")}
+                      </button>
+                    )}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {data.items.map((e) => (
-                  <tr key={e.id}>
-                    <th scope="row" data-label={t("training.programme.enrolments.name")}>
-                      <span lang="ar" dir="rtl">
-                        {e.person.nameAr}
-                      </span>
-                      <span className="row-secondary" lang="en" dir="ltr">
-                        {e.person.nameEn}
-                      </span>
-                      {e.status === "withdrawn" && <Badge tone="warning">{t("training.programme.enrolments.statuses.withdrawn")}</Badge>}
-                    </th>
-                    <td data-label={t("training.programme.enrolments.organisation")}>
-                      {localName(e.organisation)}
-                      {e.organisation.country && <span className="row-secondary">{countryName(e.organisation.country)}</span>}
-                    </td>
-                    <td data-label={t("training.programme.enrolments.email")}>{e.person.email ? <span dir="ltr">{e.person.email}</span> : "—"}</td>
-                    <td data-label={t("training.programme.enrolments.source")}>{t(`training.programme.enrolments.sources.${e.source}`)}</td>
-                    <td data-label={t("training.programme.enrolments.account")}>
-                      {e.hasAccount ? <Badge tone="success">{t("training.programme.enrolments.has_account")}</Badge> : <Badge tone="neutral">{t("training.programme.enrolments.no_account")}</Badge>}
-                    </td>
-                    <td data-label={t("training.programme.enrolments.date")}>
-                      <DateTime value={e.status === "withdrawn" && e.withdrawnAt ? e.withdrawnAt : e.updatedAt} />
-                    </td>
-                    <td className="cell-actions">
-                      {e.abilities.withdraw && (
-                        <button type="button" className="button button--danger-outline button--small" onClick={() => setWithdrawing(e)} aria-label={`${t("training.programme.enrolments.withdraw")}: ${localName(e.person)}`}>
-                          {t("training.programme.enrolments.withdraw")}
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        {data && <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onChange={setPage} />}
+              ))}
+            </DataTable>
+          )}
+        </ListResults>
         {!programme.archivedAt && <EnrolPersonForm programmeId={programme.id} onEnrolled={(name) => changed(t("training.programme.enrolments.enrolled_done", { name }))} />}
       </section>
       {!programme.archivedAt && <EnrolmentImport programme={programme} onImported={() => { list.reload(); onChanged(); }} />}

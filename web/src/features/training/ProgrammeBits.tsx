@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { TrainingAudience } from "../../../../common/training.js";
 import { Badge } from "../../components/Feedback.js";
@@ -34,6 +35,28 @@ export function OwnerNames({ owners }: { owners: TrainingOrg[] }) {
 export function AudienceText({ audience }: { audience: TrainingAudience[] }) {
   const { t } = useTranslation();
   return <>{audience.map((a) => t(`training.programme.audience.${a}`)).join(t("common.list_separator"))}</>;
+}
+
+/** One fact of a description list (`<dl>`): its term and its description. */
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/** The owners as one fact of a description list. */
+export function OwnersFact({ owners }: { owners: TrainingOrg[] }) {
+  const { t } = useTranslation();
+  return <Fact label={t("training.programme.owners")}><OwnerNames owners={owners} /></Fact>;
+}
+
+/** The target audience as one fact of a description list. */
+export function AudienceFact({ audience }: { audience: TrainingAudience[] }) {
+  const { t } = useTranslation();
+  return <Fact label={t("training.programme.audience_label")}><AudienceText audience={audience} /></Fact>;
 }
 
 /**

@@ -1,19 +1,19 @@
 import { useTranslation } from "react-i18next";
-import { useNavigate, useParams } from "react-router";
+import { useNavigate } from "react-router";
 import { ENROLMENT_MODES, type EnrolmentMode } from "../../../../common/training.js";
 import type { Visibility } from "../../../../common/roles.js";
 import { api } from "../../api/client.js";
 import type { Organisation } from "../../api/types.js";
 import { useApi } from "../../api/useApi.js";
-import { Forbidden } from "../../app/StatusPages.js";
 import { useMe } from "../../app/useSession.js";
 import { ConfirmDialog } from "../../components/ConfirmDialog.js";
 import { ConflictNotice } from "../../components/ConflictNotice.js";
 import { CheckboxField, FieldError, RadioGroupField, SelectField, TextAreaField, TextField } from "../../components/Field.js";
-import { ErrorState, FormErrors, Loading } from "../../components/Feedback.js";
+import { FormErrors } from "../../components/Feedback.js";
 import { FormActions } from "../../components/FormActions.js";
+import { FormPageLoader } from "../../components/FormPageLoader.js";
 import { useFormatNumber, useLocalName, usePickLocal } from "../../components/format.js";
-import { PageHeader, usePageTitle } from "../../components/PageHeader.js";
+import { PageHeader } from "../../components/PageHeader.js";
 import { useFormSave } from "../../components/useFormSave.js";
 import { currentShareGroup, VisibilityField } from "../directory/VisibilityField.js";
 import { useSeasons } from "../events/useEventsData.js";
@@ -24,7 +24,7 @@ import { trainingPaths } from "./paths.js";
 import { checkProgramme, initialProgrammeState, programmeBody } from "./ProgrammeFormState.js";
 import { ProgrammeSurveyEditor, SURVEY_MAX } from "./ProgrammeSurveyEditor.js";
 import type { ProgrammeDetail } from "./types.js";
-import { AUDIENCES, programmeApi, type ProgrammeList } from "./useTraining.js";
+import { AUDIENCES, programmeApi } from "./useTraining.js";
 import "./training.css";
 
 /** The fields the form shows, so FormErrors lists only the server's messages for others. */
@@ -265,18 +265,14 @@ function ProgrammeForm({ existing }: { existing?: ProgrammeDetail }) {
 /** /training/new and /training/:id/edit — for those who manage programmes (coordinators, owners' admins and trainers). */
 export function ProgrammeFormPage() {
   const { t } = useTranslation();
-  const { id } = useParams();
-  const existing = useApi<ProgrammeDetail>(id ? programmeApi(id) : null);
-  const list = useApi<ProgrammeList>(id ? null : "/api/training/programmes", { pageSize: 1 });
-  usePageTitle(id ? t("training.programme.form.edit_title") : t("training.programme.form.new_title"));
-  if (!id) {
-    if (list.error) return <ErrorState error={list.error} onRetry={list.reload} />;
-    if (!list.data) return <Loading />;
-    if (!list.data.abilities.create) return <Forbidden />;
-    return <ProgrammeForm />;
-  }
-  if (existing.error && !existing.data) return <ErrorState error={existing.error} onRetry={existing.reload} />;
-  if (!existing.data) return <Loading />;
-  if (!existing.data.can.manage) return <Forbidden />;
-  return <ProgrammeForm key={existing.data.id} existing={existing.data} />;
+  return (
+    <FormPageLoader<ProgrammeDetail>
+      titles={{ create: t("training.programme.form.new_title"), edit: t("training.programme.form.edit_title") }}
+      recordPath={programmeApi}
+      listPath="/api/training/programmes"
+      canEdit={(programme) => programme.can.manage}
+    >
+      {(existing) => <ProgrammeForm existing={existing} />}
+    </FormPageLoader>
+  );
 }

@@ -11,7 +11,7 @@ import { FormErrors } from "../../components/Feedback.js";
 import { usePickLocal } from "../../components/format.js";
 import { useSeasonName } from "../followup/digits.js";
 import { MyProgress } from "./MyProgress.js";
-import { AudienceText, CompletionRule, OwnerNames } from "./ProgrammeBits.js";
+import { AudienceFact, CompletionRule, OwnersFact } from "./ProgrammeBits.js";
 import { WorkshopList } from "./ProgrammeWorkshops.js";
 import type { ProgrammeTabProps } from "./types.js";
 import { programmeApi } from "./useTraining.js";
@@ -151,18 +151,8 @@ export function ProgrammeOverview(props: ProgrammeTabProps) {
               <dt>{t("training.programme.season")}</dt>
               <dd>{seasonName(programme.season, programme.season.code)}</dd>
             </div>
-            <div>
-              <dt>{t("training.programme.owners")}</dt>
-              <dd>
-                <OwnerNames owners={programme.owners} />
-              </dd>
-            </div>
-            <div>
-              <dt>{t("training.programme.audience_label")}</dt>
-              <dd>
-                <AudienceText audience={programme.audience} />
-              </dd>
-            </div>
+            <OwnersFact owners={programme.owners} />
+            <AudienceFact audience={programme.audience} />
             <div>
               <dt>{t("training.programme.form.enrolment")}</dt>
               <dd>{t(`training.programme.enrolment_modes.${programme.enrolment}`)}</dd>

@@ -10,7 +10,7 @@ import { useListQuery } from "../../components/useListQuery.js";
 import { useSeasons } from "../events/useEventsData.js";
 import { useSeasonName } from "../followup/digits.js";
 import { trainingPaths } from "./paths.js";
-import { AudienceText, OwnerNames, ProgrammeBadges } from "./ProgrammeBits.js";
+import { AudienceFact, OwnersFact, ProgrammeBadges } from "./ProgrammeBits.js";
 import type { ProgrammeSummary } from "./types.js";
 import type { ProgrammeList } from "./useTraining.js";
 import "./training.css";
@@ -43,22 +43,12 @@ function ProgrammeCard({ programme }: { programme: ProgrammeSummary }) {
         <ProgrammeBadges programme={programme} />
       </div>
       <dl className="training-card-facts">
-        <div>
-          <dt>{t("training.programme.owners")}</dt>
-          <dd>
-            <OwnerNames owners={programme.owners} />
-          </dd>
-        </div>
+        <OwnersFact owners={programme.owners} />
         <div>
           <dt>{t("training.programme.dates")}</dt>
           <dd>{programme.startsAt ? <DateTime value={programme.startsAt} /> : t("training.programme.no_workshops_yet")}</dd>
         </div>
-        <div>
-          <dt>{t("training.programme.audience_label")}</dt>
-          <dd>
-            <AudienceText audience={programme.audience} />
-          </dd>
-        </div>
+        <AudienceFact audience={programme.audience} />
       </dl>
       <p className="card-meta training-card-counts">
         <span>{t("training.programme.workshops_count", { count: programme.counts.workshops, n: n(programme.counts.workshops) })}</span>
