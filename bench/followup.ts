@@ -244,7 +244,7 @@ async function settle(url: string, headers: Record<string, string>): Promise<voi
  * harness.ts's measure with this part's settle: warm up (unless one request alone took over a
  * second: the probe warmed it), wait for the server, load for `duration` seconds, wait again.
  */
-async function loadTest(url: string, headers: Record<string, string>, options: LoadOptions, aloneMs: number, settleUrl: string): Promise<Measure> {
+export async function loadTest(url: string, headers: Record<string, string>, options: LoadOptions, aloneMs: number, settleUrl: string): Promise<Measure> {
   if (options.warmup > 0 && aloneMs <= 1000) {
     await load(url, headers, options.warmup, options.connections);
     await settle(settleUrl, headers);
@@ -255,7 +255,7 @@ async function loadTest(url: string, headers: Record<string, string>, options: L
 }
 
 /** `n` requests one after the other (after one unrecorded when `warmup`): a Measure of them. */
-async function sequential(url: string, headers: Record<string, string>, n: number, warmup: boolean): Promise<Measure> {
+export async function sequential(url: string, headers: Record<string, string>, n: number, warmup: boolean): Promise<Measure> {
   assertLocal(url);
   const once = async () => {
     const t = performance.now();

@@ -77,13 +77,13 @@ interface OrgInfo {
   shareGroup: string | null;
 }
 
-function title(r: Rand, position: Position): { titleAr: string; titleEn: string } {
+export function title(r: Rand, position: Position): { titleAr: string; titleEn: string } {
   const [ar, en] = pick(r, TITLES[position]);
   const [dAr, dEn] = pick(r, DEPARTMENTS);
   return { titleAr: ar.replace("{d}", dAr), titleEn: en.replace("{d}", dEn) };
 }
 
-function personName(r: Rand, culture: Culture): { nameAr: string; nameEn: string; first: string; last: string } {
+export function personName(r: Rand, culture: Culture): { nameAr: string; nameEn: string; first: string; last: string } {
   const female = r() < 0.3;
   const first = pick(r, female ? culture.female : culture.male);
   const family = pick(r, culture.family);

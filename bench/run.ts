@@ -9,8 +9,10 @@
  *   GET /api/search per query class at each library scale;
  * - followup (bench/followup.ts): the accountability view, its CSV and XLSX exports and a timeline page
  *   over 10k and 100k generated recommendations (about ten timeline entries each), as a coordinator and
- *   as a mission's admin.
- * SQLite always; the events, library and followup parts also on PostgreSQL when BENCH_DATABASE_URL is set.
+ *   as a mission's admin;
+ * - training (bench/training.ts): a programme's results over 10k and 100k generated trainees (a million
+ *   answers at 100k) and its exports; certificate PDFs rendered per second, with memory, and a ZIP.
+ * SQLite always; the events, library, followup and training parts also on PostgreSQL when BENCH_DATABASE_URL is set.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -21,12 +23,13 @@ import { EVENT_QUERY, EVENT_SEASON, eventsReport, runEventScale, type EventScale
 import { FOLLOWUP_COORDINATOR, FOLLOWUP_ORG_ADMIN, FOLLOWUP_SEASON, followupReport, runFollowupScale, type FollowupScaleResult } from "./followup.js";
 import { argValue, HERE, killAll, label, log, parseScale, positive, seconds } from "./harness.js";
 import { LIBRARY_QUERIES, LIBRARY_USER, libraryReport, runLibraryScale, type LibraryScaleResult } from "./library.js";
+import { runCertificates, runTrainingScale, TRAINING_COORDINATOR, TRAINING_ORG_ADMIN, trainingReport, type CertificateResult, type TrainingScaleResult } from "./training.js";
 
 // ---------------------------------------------------------------- options
 
 const quick = process.argv.includes("--quick");
 const only = argValue("only") ?? process.env.BENCH_ONLY ?? "";
-if (!["", "directory", "events", "library", "followup"].includes(only)) throw new Error(`--only must be "directory", "events", "library" or "followup", got "${only}"`);
+if (!["", "directory", "events", "library", "followup", "training"].includes(only)) throw new Error(`--only must be "directory", "events", "library", "followup" or "training", got "${only}"`);
 const databaseUrl = process.env.BENCH_DATABASE_URL || null;
 if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new Error("BENCH_DATABASE_URL must be a postgres:// URL");
 const count = (name: string, env: string, fallback: number) => Math.round(positive(argValue(name) ?? process.env[env], fallback, env));
@@ -42,6 +45,11 @@ const options = {
   followupScales: (argValue("followup-scales") ?? process.env.BENCH_FOLLOWUP_SCALES ?? (quick ? "1k,10k" : "10k,100k")).split(",").map(parseScale),
   followupExportConnections: count("followup-export-connections", "BENCH_FOLLOWUP_EXPORT_CONNECTIONS", 2),
   followupExportRequests: count("followup-export-requests", "BENCH_FOLLOWUP_EXPORT_REQUESTS", quick ? 1 : 3),
+  trainingScales: (argValue("training-scales") ?? process.env.BENCH_TRAINING_SCALES ?? (quick ? "1k,10k" : "10k,100k")).split(",").map(parseScale),
+  trainingExportRequests: count("training-export-requests", "BENCH_TRAINING_EXPORT_REQUESTS", quick ? 1 : 3),
+  certificateTrainees: count("certificate-trainees", "BENCH_CERTIFICATE_TRAINEES", quick ? 300 : 1000),
+  certificatePdfs: count("certificate-pdfs", "BENCH_CERTIFICATE_PDFS", quick ? 10 : 40),
+  certificateConcurrency: count("certificate-concurrency", "BENCH_CERTIFICATE_CONCURRENCY", 4),
   burstUsers: count("burst-users", "BENCH_BURST_USERS", quick ? 2000 : 20_000),
   burstSeats: count("burst-seats", "BENCH_BURST_SEATS", quick ? 500 : 5000),
   burstWorkshops: count("burst-workshops", "BENCH_BURST_WORKSHOPS", 10),
@@ -92,10 +100,11 @@ async function main() {
   const load = { duration: options.duration, connections: options.connections, warmup: options.warmup };
   const burst = { users: options.burstUsers, seats: options.burstSeats, workshops: options.burstWorkshops, connections: options.burstConnections, warmup: options.warmup };
   log(`Rifada benchmark (${options.only}): ${options.duration} s × ${options.connections} connections per endpoint; data in ${dir}`);
-  const runs = (part: "directory" | "events" | "library" | "followup") => options.only === "all" || options.only === part;
+  const runs = (part: "directory" | "events" | "library" | "followup" | "training") => options.only === "all" || options.only === part;
   if (runs("directory")) log(`directory scales ${options.scales.map(label).join(", ")}`);
   if (runs("library")) log(`library scales ${options.libraryScales.map(label).join(", ")}; ${dialects.join(" and ")}`);
   if (runs("followup")) log(`follow-up scales ${options.followupScales.map(label).join(", ")} recommendations; ${dialects.join(" and ")}`);
+  if (runs("training")) log(`training scales ${options.trainingScales.map(label).join(", ")} trainees; ${dialects.join(" and ")}; certificates: ${options.certificatePdfs} PDFs × 2 of ${options.certificateTrainees} trainees`);
   if (runs("events")) log(`event scales ${options.eventScales.map(label).join(", ")}; burst ${options.burstUsers} users → ${options.burstWorkshops} workshops, ${options.burstSeats} seats, ${options.burstConnections} concurrent; ${dialects.join(" and ")}`);
 
   const directory: ScaleResult[] = [];
@@ -104,6 +113,9 @@ async function main() {
   const library: LibraryScaleResult[] = [];
   const followup: FollowupScaleResult[] = [];
   const followupLoad = { ...load, exportConnections: options.followupExportConnections, exportRequests: options.followupExportRequests };
+  const training: TrainingScaleResult[] = [];
+  let certificates: CertificateResult | null = null;
+  const trainingLoad = { ...load, exportRequests: options.trainingExportRequests };
   const timings: Record<string, number> = {};
   const timed = async (name: string, run: () => Promise<void>) => {
     const t = performance.now();
@@ -140,6 +152,16 @@ async function main() {
         });
       }
     }
+    if (runs("training")) {
+      for (const dialect of dialects) {
+        await timed(`training (${dialect})`, async () => {
+          for (const scale of options.trainingScales) training.push(await runTrainingScale(dialect, dir, databaseUrl, scale, trainingLoad));
+        });
+      }
+      await timed("certificates", async () => {
+        certificates = await runCertificates(dir, options.certificateTrainees, options.certificatePdfs, options.certificateConcurrency);
+      });
+    }
   } finally {
     killAll();
     if (options.keep) log(`\nDatabases kept in ${dir}`);
@@ -153,6 +175,7 @@ async function main() {
   if (bursts.length > 0) out.push("", burstReport(bursts));
   if (library.length > 0) out.push("", libraryReport(library));
   if (followup.length > 0) out.push("", followupReport(followup, followupLoad));
+  if (training.length > 0 || certificates) out.push("", trainingReport(training, certificates, trainingLoad));
   const warnings = events.flatMap((r) => r.warnings);
   if (warnings.length > 0) out.push("", "Warnings (events):", ...warnings.map((w) => `  ! ${w}`));
   out.push("", `Time: ${Object.entries(timings).map(([k, v]) => `${k} ${seconds(v)}`).join(", ")}`);
@@ -166,7 +189,8 @@ async function main() {
     queries: { people: PEOPLE_QUERY, organisations: ORG_QUERY, events: EVENT_QUERY, season: EVENT_SEASON, library: LIBRARY_QUERIES },
     libraryCaller: LIBRARY_USER,
     followupCallers: { coordinator: FOLLOWUP_COORDINATOR, orgAdmin: FOLLOWUP_ORG_ADMIN, season: FOLLOWUP_SEASON },
-    scales: directory, events, bursts, library, followup,
+    trainingCallers: { coordinator: TRAINING_COORDINATOR, orgAdmin: TRAINING_ORG_ADMIN },
+    scales: directory, events, bursts, library, followup, training, certificates,
   }, null, 2)}\n`);
   process.stdout.write(`\nResults: ${path.relative(process.cwd(), file)}\n`);
 
