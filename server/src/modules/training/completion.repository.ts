@@ -38,6 +38,8 @@ export interface EnrolmentFactsRow {
   nameAr: string;
   nameEn: string;
   email: string | null;
+  /** The person's search text (normalised name, titles, email, organisation: directory/search.ts). */
+  searchText: string;
   preScore: number | null;
   preMax: number | null;
   postScore: number | null;
@@ -101,7 +103,7 @@ export function completionRepository(db: Kysely<DB>) {
         .leftJoin("trainingAttempts as postAttempt", (j) => j.onRef("postAttempt.enrolmentId", "=", "e.id").on("postAttempt.kind", "=", "post").on("postAttempt.submittedAt", "is not", null))
         .leftJoin("trainingSurveyResponses as s", "s.enrolmentId", "e.id")
         .select([
-          "e.id", "e.personId", "e.userId", "e.organisationId", "o.country", "p.nameAr", "p.nameEn", "p.email",
+          "e.id", "e.personId", "e.userId", "e.organisationId", "o.country", "p.nameAr", "p.nameEn", "p.email", "p.searchText",
           "preAttempt.score as preScore", "preAttempt.maxScore as preMax",
           "postAttempt.score as postScore", "postAttempt.maxScore as postMax", "postAttempt.submittedAt as postSubmittedAt",
           "s.submittedAt as surveySubmittedAt",

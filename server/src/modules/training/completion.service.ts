@@ -24,6 +24,8 @@ export interface TraineeFacts {
   nameAr: string;
   nameEn: string;
   email: string | null;
+  /** What the trainee is found by (directory/search.ts): a results search matches it in memory. */
+  searchText: string;
   /** Over the workshops held so far (started, not cancelled). */
   attendancePct: number;
   /** Share (0–1) of each held workshop attended, by event id (absent: not attended). */
@@ -110,6 +112,7 @@ export async function computeProgrammeFacts(
       nameAr: r.nameAr,
       nameEn: r.nameEn,
       email: r.email,
+      searchText: r.searchText,
       attendancePct,
       shares,
       prePct,

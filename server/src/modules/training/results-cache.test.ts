@@ -112,6 +112,18 @@ for (const dialect of DIALECTS) {
       }
     });
 
+    it("answers old facts that are still current at once, and computes them afresh behind the scenes", async () => {
+      const cache = createFactsCache(t.database.db, { maxAgeMs: 0 });
+      const p = await loaded();
+      const first = await cache.get(p);
+      // Old (age 0 allowed) but nothing changed: the same facts come back while fresh ones are computed.
+      expect(await cache.get(p)).toBe(first);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const next = await cache.get(p);
+      expect(next).not.toBe(first);
+      expect(next.facts.trainees.map((x) => x.enrolmentId).sort()).toEqual(first.facts.trainees.map((x) => x.enrolmentId).sort());
+    });
+
     it("keeps one computation for requests that arrive together, and none that failed", async () => {
       const cache = createFactsCache(t.database.db);
       await fx.enrol(t.database.db, { programmeId, personId: await fx.person(t.database.db, { organisationId: qatarId, nameAr: "علي", nameEn: "Ali" }), organisationId: qatarId });

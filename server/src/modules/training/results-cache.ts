@@ -18,8 +18,9 @@ import { computeProgrammeFacts, isHeld, type ProgrammeFacts } from "./completion
  * which of them are held are part of the key too.
  *
  * What the version does not follow: a trainee's name or email, or an organisation's name or
- * country, edited in the directory. Those show after at most MAX_AGE_MS, when an entry is
- * recomputed anyway.
+ * country, edited in the directory. An entry older than MAX_AGE_MS is still answered, and computed
+ * afresh in the background for the requests after it: those edits show within a few minutes, and
+ * no request waits for a recomputation that only age asked for.
  *
  * Requests that arrive while the facts are being computed wait for that computation (one per
  * programme and key). Entries are dropped least recently used first once they hold more than
@@ -63,6 +64,8 @@ export function createFactsCache(db: Kysely<DB>, options: { maxAgeMs?: number; m
   const maxTrainees = options.maxTrainees ?? MAX_TRAINEES;
   /** By programme id, least recently used first (a Map keeps insertion order). */
   const entries = new Map<string, Entry>();
+  /** Programmes whose old (but current) facts are being computed afresh in the background. */
+  const refreshing = new Set<string>();
 
   function evict() {
     let total = 0;
@@ -94,24 +97,41 @@ export function createFactsCache(db: Kysely<DB>, options: { maxAgeMs?: number; m
         workshops.map((w) => `${w.id}:${w.status}:${w.startsAt}:${w.endsAt}:${isHeld(w, now) ? 1 : 0}`).join(","),
       ].join("#");
       const seen = entries.get(programme.id);
-      if (seen && seen.key === key && Date.now() - seen.at < maxAgeMs) {
+      const compute = (): Entry => {
+        const entry: Entry = { key, at: Date.now(), size: 0, value: Promise.resolve(null as never) };
+        entry.value = (async () => {
+          const [facts, survey] = await Promise.all([computeProgrammeFacts(db, programme, {}, now), completionRepository(db).surveyRows(programme.id)]);
+          entry.size = facts.trainees.length;
+          return { facts, survey, derived: new Map() };
+        })();
+        return entry;
+      };
+      const install = (entry: Entry) => {
+        entries.delete(programme.id);
+        entries.set(programme.id, entry);
+        entry.value.then(evict, () => {
+          // A failed computation is not kept.
+          if (entries.get(programme.id) === entry) entries.delete(programme.id);
+        });
+      };
+      if (seen && seen.key === key) {
         entries.delete(programme.id);
         entries.set(programme.id, seen);
+        // Only old (names edited in the directory may have changed): answer it, and compute it
+        // afresh meanwhile for the requests after this one, once.
+        if (Date.now() - seen.at >= maxAgeMs && !refreshing.has(programme.id)) {
+          refreshing.add(programme.id);
+          const fresh = compute();
+          fresh.value
+            .then(() => {
+              if (entries.get(programme.id) === seen) install(fresh);
+            }, () => undefined)
+            .finally(() => refreshing.delete(programme.id));
+        }
         return seen.value;
       }
-      const entry: Entry = { key, at: Date.now(), size: 0, value: Promise.resolve(null as never) };
-      entry.value = (async () => {
-        const [facts, survey] = await Promise.all([computeProgrammeFacts(db, programme, {}, now), completionRepository(db).surveyRows(programme.id)]);
-        entry.size = facts.trainees.length;
-        evict();
-        return { facts, survey, derived: new Map() };
-      })();
-      entries.delete(programme.id);
-      entries.set(programme.id, entry);
-      // A failed computation is not kept.
-      entry.value.catch(() => {
-        if (entries.get(programme.id) === entry) entries.delete(programme.id);
-      });
+      const entry = compute();
+      install(entry);
       return entry.value;
     },
   };

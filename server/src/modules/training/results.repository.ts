@@ -1,6 +1,5 @@
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
-import { matchesAllTerms } from "../directory/search.js";
 
 /** Sums and counts of test percentages over a set of enrolments (averages are divided in JS: both dialects agree). */
 export interface GainSums {
@@ -35,19 +34,6 @@ export function resultsRepository(db: Kysely<DB>) {
     countries(codes: readonly string[]) {
       if (codes.length === 0) return Promise.resolve([]);
       return db.selectFrom("countries").select(["code", "nameAr", "nameEn"]).where("code", "in", [...codes]).execute();
-    },
-
-    /** Active enrolments of a programme whose trainee's name or email has every word of `q`. */
-    async matchingEnrolmentIds(programmeId: string, q: string): Promise<Set<string>> {
-      const match = matchesAllTerms("p.search_text", q);
-      let query = db
-        .selectFrom("trainingEnrolments as e")
-        .innerJoin("people as p", "p.id", "e.personId")
-        .select("e.id")
-        .where("e.programmeId", "=", programmeId)
-        .where("e.status", "=", "enrolled");
-      if (match) query = query.where(() => match);
-      return new Set((await query.execute()).map((r) => r.id));
     },
 
     /** Certificates of these enrolments, newest first (the valid one, if any, is the one to show). */

@@ -4,7 +4,7 @@ import type { Kysely } from "kysely";
 import { PassThrough, type Readable } from "node:stream";
 import { formatNumber, type DateDigits } from "../../../../common/dates.js";
 import type { Locale } from "../../../../common/roles.js";
-import { normalizeForSearch } from "../../../../common/text.js";
+import { normalizeForSearch, searchTerms } from "../../../../common/text.js";
 import { SCALE_MAX, SCALE_MIN, type AssessmentKind, type CompletionRequirement, type SurveyItem } from "../../../../common/training.js";
 import type { DB } from "../../db/schema.js";
 import type { Deps } from "../../deps.js";
@@ -145,15 +145,18 @@ export function createResultsService(deps: Deps) {
     return { orgs: new Map(orgs.map((o) => [o.id, o])), countries: new Map(countries.map((c) => [c.code, c])) };
   }
 
-  async function filtered(programmeId: string, list: readonly TraineeFacts[], scope: EnrolmentScope, query: Omit<ResultsQuery, "page" | "pageSize">): Promise<TraineeFacts[]> {
-    const q = query.q?.trim();
-    const matching = q ? await repo.matchingEnrolmentIds(programmeId, q) : null;
+  /**
+   * The trainees of `list` the filters keep, in its order. The search matches the trainee's search text
+   * as the directory does (every word a substring, Arabic spelling variants folded), in memory.
+   */
+  function filtered(list: readonly TraineeFacts[], scope: EnrolmentScope, query: Omit<ResultsQuery, "page" | "pageSize">): TraineeFacts[] {
+    const terms = query.q ? searchTerms(query.q) : [];
     return list.filter((t) =>
       (!scope.organisationId || t.organisationId === scope.organisationId) &&
       (!query.organisation || t.organisationId === query.organisation) &&
       (!query.country || t.country === query.country.toUpperCase()) &&
       (!query.missing || (query.missing === "none" ? t.missing.length === 0 : t.missing.includes(query.missing))) &&
-      (!matching || matching.has(t.enrolmentId)),
+      (terms.length === 0 || terms.every((term) => t.searchText.includes(term))),
     );
   }
 
@@ -283,7 +286,7 @@ export function createResultsService(deps: Deps) {
       const { orgRef, countryRef, ...summary } = await memo(cached, `summary:${part}:${locale}`, () => summaryOf(programme, scope, facts, surveyAnswers, locale));
       const page = query.page ?? 1;
       const pageSize = query.pageSize ?? 25;
-      const list = await filtered(programme.id, await sortedTrainees(cached, locale, query.sort ?? "name", query.order ?? "asc"), enrolments, query);
+      const list = filtered(await sortedTrainees(cached, locale, query.sort ?? "name", query.order ?? "asc"), enrolments, query);
       const slice = list.slice((page - 1) * pageSize, page * pageSize);
       const certificates = certificateByEnrolment(await repo.certificatesOf(slice.map((t) => t.enrolmentId)));
       return {
@@ -322,7 +325,7 @@ export function createResultsService(deps: Deps) {
       const locale = asLocale(requestLocale ?? actor.locale);
       const { cached, part, facts, surveyAnswers } = await factsFor(programme, enrolments);
       const { orgRef, countryRef, ...summary } = await memo(cached, `summary:${part}:${locale}`, () => summaryOf(programme, scope, facts, surveyAnswers, locale));
-      const list = await filtered(programme.id, await sortedTrainees(cached, locale, "name", "asc"), enrolments, query);
+      const list = filtered(await sortedTrainees(cached, locale, "name", "asc"), enrolments, query);
       const certificates = new Map<string, { code: string; status: string }>();
       for (const chunk of Array.from({ length: Math.ceil(list.length / 500) }, (_, i) => list.slice(i * 500, (i + 1) * 500))) {
         for (const [k, v] of certificateByEnrolment(await repo.certificatesOf(chunk.map((t) => t.enrolmentId)))) certificates.set(k, v);
