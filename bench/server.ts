@@ -46,6 +46,16 @@ if (mode === "app") {
   throw new Error(`bench/server.ts: unknown BENCH_MODE ${mode}`);
 }
 
+// BENCH_GC=1: report garbage-collection pauses of 100 ms or more (stderr), to tell them from slow work.
+if (process.env.BENCH_GC === "1") {
+  const { PerformanceObserver } = await import("node:perf_hooks");
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.duration >= 100) process.stderr.write(`[gc] ${Math.round(e.duration)} ms (kind ${(e as unknown as { detail?: { kind?: number } }).detail?.kind ?? "?"}), heap ${Math.round(process.memoryUsage().heapUsed / 1048576)} MB\n`);
+    }
+  }).observe({ entryTypes: ["gc"] });
+}
+
 await app.listen({ host: "127.0.0.1", port: 0 });
 const { port } = app.server.address() as AddressInfo;
 process.stdout.write(`${JSON.stringify({ ready: true, mode, port, pid: process.pid })}\n`);
